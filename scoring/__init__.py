@@ -1,0 +1,1 @@
+"""Detection and grading of collection calls. Headless: never imports the simulator or Textual."""
