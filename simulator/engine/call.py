@@ -7,6 +7,7 @@ goes on. A seed fully determines the debtor's line variants, so a script replays
 
 from __future__ import annotations
 
+import contextlib
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -163,8 +164,8 @@ class Call:
 
     def transcript(self) -> Transcript:
         return Transcript(
-            language=self.language,  # type: ignore[arg-type]
-            jurisdiction=self.jurisdiction,  # type: ignore[arg-type]
+            language=self.language,
+            jurisdiction=self.jurisdiction,
             scenario=self.scenario.id or None,
             turns=list(self.turns),
         )
@@ -234,13 +235,17 @@ class Call:
         if heard.amounts:
             self._last_amount = bound.get("amount", heard.amounts[-1].amount)
         if heard.dates:
-            self._last_date = bound.get("date") or next((d.date for d in reversed(heard.dates) if d.date), None)
+            self._last_date = bound.get("date") or next(
+                (d.date for d in reversed(heard.dates) if d.date), None
+            )
 
         if taken is not None:
             lines = taken.say or state_info.say or state_info.fallback
             parts.append(self._pick(lines, env))
         elif not parts:
-            parts.append(self._pick(state_info.fallback or state_info.say, env) or message("silence", self.language))
+            parts.append(
+                self._pick(state_info.fallback or state_info.say, env) or message("silence", self.language)
+            )
 
         if not state_info.terminal:
             self._reveal_facts(env, ids)
@@ -251,7 +256,9 @@ class Call:
         if state_info.terminal:
             self._finish(self.state)
         elif self.vars.turn >= self.scenario.max_turns:
-            parts.append(self._pick(self.scenario.turn_limit_say, env) or message("turn_limit", self.language))
+            parts.append(
+                self._pick(self.scenario.turn_limit_say, env) or message("turn_limit", self.language)
+            )
             self.ended, self.ended_by, self.outcome = True, ENDED_TURN_LIMIT, self.scenario.turn_limit_outcome
             self._detach()
 
@@ -260,7 +267,9 @@ class Call:
         self.turns.append(Turn(speaker="debtor", text=reply))
         return self._result(self.vars.turn, text, reply, before, heard, fired, list(new_facts), notices)
 
-    def _run_rules(self, env: TurnEnv, ids: frozenset[str], fired: list[str], parts: list[str]) -> Rule | None:
+    def _run_rules(
+        self, env: TurnEnv, ids: frozenset[str], fired: list[str], parts: list[str]
+    ) -> Rule | None:
         """Globals first (all matching effects apply; the first that moves wins), then the first
         state transition in YAML order whose guard holds. Returns the rule that set the reply."""
         compiled = self.scenario
@@ -362,10 +371,8 @@ class Call:
 
     def __del__(self) -> None:
         # A call dropped without end() must not leave its model in the shared Machine.
-        try:
+        with contextlib.suppress(Exception):
             self._detach()
-        except Exception:
-            pass
 
 
 def _first_signal(rule: Rule, ids: frozenset[str]) -> str:

@@ -24,9 +24,7 @@ def nothing(_env: TurnEnv) -> None:
     return None
 
 
-def compile_effect(
-    spec: Any, root: Mapping[str, Any], *, flags: set[str], variables: set[str]
-) -> Effect:
+def compile_effect(spec: Any, root: Mapping[str, Any], *, flags: set[str], variables: set[str]) -> Effect:
     """A closure applying one `do:` block; `flags`/`variables` are the scenario's declared names."""
     if not spec:
         return nothing

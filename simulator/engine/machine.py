@@ -14,7 +14,7 @@ so exactly that rule's guard is evaluated and the first rule whose guard holds w
 from __future__ import annotations
 
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,14 +129,20 @@ def _lines(raw: Any, root: Mapping[str, Any]) -> tuple[Line, ...]:
     return tuple(out)
 
 
+def _number(raw: Any) -> float:
+    # Whole numbers stay ints so replies and JSON read "-1", not "-1.0".
+    value = float(raw or 0)
+    return int(value) if value.is_integer() else value
+
+
 def _bounds(raw: Any) -> tuple[float, float | None, float | None]:
     if isinstance(raw, Mapping):
         return (
-            float(raw.get("initial", 0) or 0),
-            None if raw.get("min") is None else float(raw["min"]),
-            None if raw.get("max") is None else float(raw["max"]),
+            _number(raw.get("initial", 0)),
+            None if raw.get("min") is None else _number(raw["min"]),
+            None if raw.get("max") is None else _number(raw["max"]),
         )
-    return float(raw or 0), None, None
+    return _number(raw), None, None
 
 
 def compile_scenario(scenario: Any) -> CompiledScenario:
@@ -155,7 +161,10 @@ def compile_scenario(scenario: Any) -> CompiledScenario:
             fallback=_lines(first_key(body, "fallback"), spec),
             terminal=bool(body.get("terminal")) or outcome is not None,
             outcome=str(outcome) if outcome is not None else None,
-            suggestions=tuple(s if isinstance(s, Mapping) else {"text": str(s)} for s in as_list(body.get("suggestions"))),
+            suggestions=tuple(
+                dict(s) if isinstance(s, Mapping) else {"text": str(s)}
+                for s in as_list(body.get("suggestions"))
+            ),
         )
     initial = str(first_key(spec, "initial", default=next(iter(states))))
     if initial not in states:
@@ -207,7 +216,9 @@ def compile_scenario(scenario: Any) -> CompiledScenario:
             text=str(f.get("text", "")),
             reveal_on=frozenset(str(s) for s in as_list(first_key(f, "reveal_on", "on"))),
             guard=compile_guard(f.get("when"), spec),
-            effect=compile_effect(f.get("do"), spec, flags=flag_set, variables=var_set) if f.get("do") else nothing,
+            effect=compile_effect(f.get("do"), spec, flags=flag_set, variables=var_set)
+            if f.get("do")
+            else nothing,
         )
         for f in as_list(persona.get("hidden_facts"))
         if isinstance(f, Mapping)
@@ -301,8 +312,15 @@ def compiled_for(scenario: Any) -> CompiledScenario:
         return hit[1]
     compiled = compile_scenario(scenario)
     try:
-        ref = weakref.ref(scenario, lambda _r, key=key: _CACHE.pop(key, None))
+        ref = weakref.ref(scenario, _evict(key))
     except TypeError:
         return compiled
     _CACHE[key] = (ref, compiled)
     return compiled
+
+
+def _evict(key: int) -> Callable[[Any], None]:
+    def evict(_ref: Any) -> None:
+        _CACHE.pop(key, None)
+
+    return evict
