@@ -114,10 +114,11 @@ def _library_examples(library: Any) -> dict[str, list[str]]:
             return {str(k): [str(x) for x in v] for k, v in got.items()}
     intents = getattr(library, "intents", None)
     out: dict[str, list[str]] = {}
+    items: list[tuple[Any, Any]]
     if isinstance(intents, Mapping):
-        items = intents.items()
+        items = list(intents.items())
     elif isinstance(intents, list | tuple):
-        items = ((getattr(i, "id", None), i) for i in intents)
+        items = [(getattr(i, "id", None), i) for i in intents]
     else:
         return out
     for intent_id, intent in items:
