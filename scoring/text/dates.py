@@ -609,11 +609,18 @@ _ZH_CONTEXT_VERBS = ("在", "到")
 
 
 def extract_dates(
-    text: str, lang: Lang, today: date, *, jurisdiction: Jurisdiction | None = None
+    text: str,
+    lang: Lang,
+    today: date,
+    *,
+    jurisdiction: Jurisdiction | None = None,
+    include_frequencies: bool = False,
 ) -> list[DateMention]:
     """Every date mentioned in `text`, in order, resolved against `today`.
 
     `jurisdiction` decides how numeric dates like "3/6" read (see the module docstring).
+    Bare frequencies ("a month", 每月) name no day; they are left out unless
+    `include_frequencies` is true, so that a date slot always means a day was said.
     """
     folded = fold(text)
     ftext = folded.text
@@ -626,7 +633,7 @@ def extract_dates(
             if end <= start:
                 continue
             reading = handler(_Match(pattern, m, ftext[m.end() : m.end() + 24]), today, jurisdiction)
-            if reading is None:
+            if reading is None or (reading.date is None and not reading.ambiguous and not include_frequencies):
                 continue
             candidates.append(_Candidate(start, -end, order, reading))
     candidates.sort()
