@@ -274,10 +274,11 @@ class IntentLibrary:
         specs = dict(base.intents)
         specs.update(_specs(extra_node, "scenario", diags))
         compiled = list(base._compiled)
-        if not diags.has_errors:
-            lexicon = _compile(lang, base._section, patterns, extra_node.start, extra_path, diags)
-            if lexicon is not None:
-                compiled.append(_Compiled(lexicon, slot_of))
+        # Compile even when an entry is wrong, so every problem is reported in one pass; a
+        # scenario with errors recognises none of its own intents.
+        lexicon = _compile(lang, base._section, patterns, extra_node.start, extra_path, diags)
+        if lexicon is not None and not diags.has_errors:
+            compiled.append(_Compiled(lexicon, slot_of))
         return cls(lang, specs, compiled, [*base.diagnostics, *diags.sorted()], base._section)
 
     # --- queries -----------------------------------------------------------------------------------
@@ -376,10 +377,9 @@ def _load_library(lang: str, path: str | None) -> IntentLibrary:
         patterns += _pattern_nodes(str(intent_id), body, lang, diags, slot_of)
     section = data.get("lexicon")
     compiled: list[_Compiled] = []
-    if not diags.has_errors:
-        lexicon = _compile(lang, section, patterns, data.start, str(file), diags)
-        if lexicon is not None:
-            compiled.append(_Compiled(lexicon, slot_of))
+    lexicon = _compile(lang, section, patterns, data.start, str(file), diags)
+    if lexicon is not None and not diags.has_errors:
+        compiled.append(_Compiled(lexicon, slot_of))
     specs = _specs(intents, "library", diags)
     return IntentLibrary(lang, specs, compiled, diags.sorted(), section)  # type: ignore[arg-type]
 
