@@ -633,7 +633,9 @@ def extract_dates(
             if end <= start:
                 continue
             reading = handler(_Match(pattern, m, ftext[m.end() : m.end() + 24]), today, jurisdiction)
-            if reading is None or (reading.date is None and not reading.ambiguous and not include_frequencies):
+            if reading is None:
+                continue
+            if reading.date is None and not reading.ambiguous and not include_frequencies:
                 continue
             candidates.append(_Candidate(start, -end, order, reading))
     candidates.sort()
