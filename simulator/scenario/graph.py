@@ -25,7 +25,8 @@ def _operand(value: float | str) -> str:
 
 
 def _compare(subject: str, comparisons: dict[str, float | str]) -> str:
-    return " ".join(f"{subject} {_SYMBOLS[op]} {_operand(v)}" for op, v in comparisons.items())
+    parts = [f"{_SYMBOLS[op]} {_operand(v)}" for op, v in comparisons.items()]
+    return f"{subject} {', '.join(parts)}" if parts else ""
 
 
 def guard_summary(guard: Guard | None) -> str:
