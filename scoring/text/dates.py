@@ -360,7 +360,8 @@ def _en_named_day(g: _Match, today: date, _j: Jurisdiction | None) -> _Reading:
 
 # "How much do you bring in a month?" is a rate, not a date a month from now.
 _RATE_VERBS = frozenset(
-    {"bring", "earn", "earning", "make", "making", "spend", "spending", "get", "getting", "take", "pay", "paying"}
+    {"bring", "earn", "earning", "make", "making", "spend", "spending", "get", "getting", "take", "pay",
+     "paying"}
 )
 
 
