@@ -23,22 +23,22 @@ from transitions.core import EventData
 
 from simulator.engine.context import TurnEnv
 from simulator.engine.effects import Effect, compile_effect, nothing
-from simulator.engine.guards import Guard, always, compile_guard
+from simulator.engine.guards import Guard, compile_guard
 from simulator.engine.placeholders import persona_values
 from simulator.engine.signals import Recogniser, default_recogniser
 from simulator.engine.spec import Spec, as_list, first_key, scenario_spec
 
 DEFAULT_MAX_TURNS = 30
+# Without `on_max_turns`, a call that runs out of turns ends as the debtor hanging up.
 DEFAULT_TURN_LIMIT_OUTCOME = "hung_up"
 TRIGGER_PREFIX = "hear_"
 
 
 @dataclass(frozen=True)
 class Line:
-    """One debtor line variant; `when` (optional) restricts it, e.g. to a mood range."""
+    """One debtor line variant (placeholders are filled when it is said)."""
 
     text: str
-    guard: Guard = always
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class StateInfo:
     terminal: bool
     outcome: str | None
     suggestions: tuple[dict[str, Any], ...]
+    mood_hint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,12 +88,10 @@ class CompiledScenario:
     bounds: dict[str, tuple[float | None, float | None]]
     flags: tuple[str, ...]
     max_turns: int
-    turn_limit_outcome: str
-    turn_limit_say: tuple[Line, ...]
+    on_max_turns: str | None  # terminal state entered at the turn limit, if the scenario names one
     rules: tuple[Rule, ...]
     facts: tuple[Fact, ...]
     constants: dict[str, str]
-    currency: str | None
     machine: Machine
     _recogniser: Recogniser | None = field(default=None, repr=False)
 
@@ -118,15 +117,8 @@ class ScenarioCompileError(ValueError):
     """The scenario cannot be run (it should have failed validation first)."""
 
 
-def _lines(raw: Any, root: Mapping[str, Any]) -> tuple[Line, ...]:
-    out: list[Line] = []
-    for item in as_list(raw):
-        if isinstance(item, Mapping):
-            text = str(first_key(item, "text", "say", default=""))
-            out.append(Line(text, compile_guard(item.get("when"), root)))
-        elif item is not None:
-            out.append(Line(str(item)))
-    return tuple(out)
+def _lines(raw: Any) -> tuple[Line, ...]:
+    return tuple(Line(str(item)) for item in as_list(raw) if item is not None)
 
 
 def _number(raw: Any) -> float:
@@ -157,10 +149,11 @@ def compile_scenario(scenario: Any) -> CompiledScenario:
         outcome = first_key(body, "outcome")
         states[name] = StateInfo(
             name=name,
-            say=_lines(first_key(body, "say"), spec),
-            fallback=_lines(first_key(body, "fallback"), spec),
+            say=_lines(first_key(body, "say")),
+            fallback=_lines(first_key(body, "fallback")),
             terminal=bool(body.get("terminal")) or outcome is not None,
             outcome=str(outcome) if outcome is not None else None,
+            mood_hint=body.get("mood_hint"),
             suggestions=tuple(
                 dict(s) if isinstance(s, Mapping) else {"text": str(s)}
                 for s in as_list(body.get("suggestions"))
@@ -205,7 +198,7 @@ def compile_scenario(scenario: Any) -> CompiledScenario:
                     dest=str(dest) if dest is not None else None,
                     guard=compile_guard(first_key(item, "when"), spec),
                     effect=compile_effect(first_key(item, "do"), spec, flags=flag_set, variables=var_set),
-                    say=_lines(first_key(item, "say"), spec),
+                    say=_lines(first_key(item, "say")),
                 )
             )
 
@@ -223,7 +216,6 @@ def compile_scenario(scenario: Any) -> CompiledScenario:
         for f in as_list(persona.get("hidden_facts"))
         if isinstance(f, Mapping)
     )
-    account = persona.get("account") or {}
     return CompiledScenario(
         spec=spec,
         id=str(spec.get("id", "")),
@@ -235,14 +227,20 @@ def compile_scenario(scenario: Any) -> CompiledScenario:
         bounds=bounds,
         flags=flags,
         max_turns=int(first_key(spec, "max_turns", default=DEFAULT_MAX_TURNS)),
-        turn_limit_outcome=str(first_key(spec, "turn_limit_outcome", default=DEFAULT_TURN_LIMIT_OUTCOME)),
-        turn_limit_say=_lines(first_key(spec, "turn_limit_say"), spec),
+        on_max_turns=_state_ref(first_key(spec, "on_max_turns"), states),
         rules=tuple(rules),
         facts=facts,
         constants=persona_values(spec),
-        currency=account.get("currency"),
         machine=build_machine(states, rules),
     )
+
+
+def _state_ref(name: Any, states: Mapping[str, StateInfo]) -> str | None:
+    if name is None:
+        return None
+    if name not in states:
+        raise ScenarioCompileError(f"unknown state {name!r}")
+    return str(name)
 
 
 def build_machine(states: Mapping[str, StateInfo], rules: list[Rule]) -> Machine:

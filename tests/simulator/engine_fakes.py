@@ -65,8 +65,11 @@ def scenario(**overrides: Any) -> dict[str, Any]:
         "language": "en",
         "jurisdiction": "us",
         "difficulty": 1,
+        "briefing": "Maria Lopez owes {creditor} ${balance}.",
         "persona": {
             "name": "Maria Lopez",
+            "background": "Laid off in March.",
+            "temperament": "anxious",
             "account": {"creditor": "Northbank", "balance": 1860, "currency": "USD", "days_past_due": 64},
             "finances": {"pay_now": 100, "monthly_capacity": 150, "income_monthly": 900},
             "hidden_facts": [
@@ -86,33 +89,31 @@ def scenario(**overrides: Any) -> dict[str, Any]:
         "flags": ["identity_verified", "hardship_disclosed", "cease_requested"],
         "max_turns": 8,
         "initial": "opening",
-        "outcome_values": {"installment_plan": 100, "hung_up": 0, "complaint": 0},
+        "scoring": {"outcome_values": {"installment_plan": 100, "hung_up": 0, "complaint": 0}},
         "states": {
             "opening": {
                 "say": ["Hello?", "Yeah, who's this?"],
                 "fallback": ["Sorry, who is calling?"],
                 "suggestions": [
                     {"text": "Hello, this is Alex from {creditor}. Am I speaking with {name}?", "good": True},
-                    {"text": "You owe {balance}. Pay now or we sue.", "good": False, "why": "threat"},
+                    {"text": "You owe ${balance}. Pay now or we sue.", "good": False, "why": "threat"},
                 ],
             },
             "verified": {
-                "say": ["Yes, this is {first_name}. What is this about?"],
+                "say": ["Yes, this is {name}. What is this about?"],
                 "fallback": ["What do you want?"],
                 "suggestions": [{"text": "I'm sorry, what happened?", "good": True}],
             },
             "exploring": {
-                "say": [
-                    {"text": "I'm doing my best.", "when": {"var": "mood", "ge": 0}},
-                    {"text": "Look, things are hard.", "when": {"var": "mood", "lt": 0}},
-                ],
+                "say": ["Look, things are hard."],
                 "fallback": ["I don't know what to say."],
+                "mood_hint": "She sounds tired.",
                 "suggestions": [{"text": "Could we set up a plan of $150 a month?", "good": True}],
             },
             "plan_agreed": {
                 "terminal": True,
                 "outcome": "installment_plan",
-                "say": ["Okay, {amount} a month I can do."],
+                "say": ["Okay, ${amount} a month I can do."],
             },
             "hung_up": {
                 "terminal": True,
@@ -158,7 +159,7 @@ def scenario(**overrides: Any) -> dict[str, Any]:
             },
             {
                 "on": ["threat_arrest", "threat_legal_action"],
-                "when": {"count": {"signal": ["threat_arrest", "threat_legal_action"], "ge": 2}},
+                "when": {"count": ["threat_arrest", "threat_legal_action"], "ge": 2},
                 "to": "complaint_end",
             },
             {"on": "abusive_language", "to": "hung_up"},
