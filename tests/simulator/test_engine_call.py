@@ -298,3 +298,33 @@ def test_yaml_strings_never_become_callbacks() -> None:
             for t in transitions:
                 assert all(callable(c.func) for c in t.conditions)
                 assert all(callable(cb) for cb in t.before + t.after + t.prepare)
+
+
+# --- loaded (pydantic) scenarios -------------------------------------------------------------
+
+
+def test_a_loaded_scenario_compiles_once_and_is_freed_with_its_model() -> None:
+    from simulator.engine.machine import _CACHE, compiled_for
+    from simulator.scenario import Scenario
+
+    model = Scenario.model_validate(scenario())
+    first = compiled_for(model)
+    assert compiled_for(model) is first
+    assert start_call(model, recogniser=fake_recogniser).scenario is first
+    key = id(model)
+    del model
+    gc.collect()
+    assert key not in _CACHE
+
+
+def test_a_loaded_scenario_plays_like_its_yaml() -> None:
+    from simulator.scenario import Scenario
+
+    model = Scenario.model_validate(scenario())
+    c = start_call(model, recogniser=fake_recogniser, today=TODAY)
+    c.say(GREET)
+    c.say("I'm sorry, what happened?")
+    assert c.say("A plan of $500?").state_after == "exploring"
+    last = c.say("A plan of $150?")
+    assert last.outcome == "installment_plan" and last.reply == "Okay, $150 a month I can do."
+    assert c.vars.revealed == ["job_loss"] and c.flags["hardship_disclosed"] is True
