@@ -17,7 +17,6 @@ from typing import Any
 from scoring.model import Finding, Transcript, Turn
 from simulator.engine.context import CallVars, TurnEnv
 from simulator.engine.machine import (
-    DEFAULT_TURN_LIMIT_OUTCOME,
     CompiledScenario,
     Line,
     Rule,
@@ -292,8 +291,8 @@ class Call:
         """End at the turn limit: into `on_max_turns` if the scenario names it, else a hang-up."""
         target = self.scenario.on_max_turns
         if target is None:
-            self._close(DEFAULT_TURN_LIMIT_OUTCOME, ENDED_TURN_LIMIT)
-            return message("turn_limit", self.language)
+            self._close(self.scenario.turn_limit_outcome, ENDED_TURN_LIMIT)
+            return self._pick(self.scenario.turn_limit_say, env) or message("turn_limit", self.language)
         self.scenario.machine.set_state(target, model=self.model)
         self._entered(target)
         info = self.scenario.states[target]
@@ -327,7 +326,9 @@ class Call:
         return self._recognise
 
     def _pick(self, lines: Sequence[Line], env: TurnEnv) -> str:
-        eligible = [ln.text for ln in lines]
+        # Variants whose `when` holds; if none holds, the unconditional ones; else any.
+        eligible = [ln.text for ln in lines if ln.guard is not None and ln.guard(env)]
+        eligible = eligible or [ln.text for ln in lines if ln.guard is None] or [ln.text for ln in lines]
         if not eligible:
             return ""
         return eligible[0] if len(eligible) == 1 else self._rng.choice(eligible)
@@ -337,7 +338,13 @@ class Call:
 
     def _placeholder_values(self) -> dict[str, str]:
         values = dict(self.scenario.constants)
-        values.update(runtime_values(self._last_amount, self._last_date, self.trainee, self.language))
+        for name, value in self.vars.variables.items():
+            values[name] = str(value)
+        values.update(
+            runtime_values(
+                self._last_amount, self._last_date, self.scenario.currency, self.trainee, self.language
+            )
+        )
         return values
 
     def _finish(self, state: str) -> None:

@@ -3,6 +3,7 @@
 Forms (the format branch's `simulator.scenario.guards.Effects`; docs/scenario-format.md):
   set:    {identity_verified: true, mood: 0}    flags take booleans, variables numbers (clamped)
   add:    {trust: 1, mood: -2}                  variables only, clamped to their range
+  clear:  [cease_requested]                     flags back to false
   reveal: [job_loss]                            hidden facts revealed (their text is said)
   end:    complaint                             the call ends after this turn with that outcome
 """
@@ -36,6 +37,8 @@ def compile_effect(spec: Any, root: Mapping[str, Any], *, flags: set[str], varia
             steps.extend(_set_steps(body, root, flags, variables))
         elif key == "add":
             steps.extend(_add_steps(body, root))
+        elif key == "clear":
+            steps.extend(_set_flag(str(name), _false) for name in as_list(body))
         elif key == "reveal":
             steps.extend(_reveal_step(str(fact)) for fact in as_list(body))
         elif key == "end":
@@ -87,6 +90,10 @@ def _add_steps(body: Any, root: Mapping[str, Any]) -> list[Effect]:
 
         steps.append(step)
     return steps
+
+
+def _false(_env: TurnEnv) -> bool:
+    return False
 
 
 def _end_step(outcome: str) -> Effect:

@@ -7,16 +7,19 @@ earlier with line:col; this is the engine's own safety net).
 
 Forms (the format branch's `simulator.scenario.guards`; docs/scenario-format.md):
   {all: [g, ...]}  {any: [g, ...]}  {not: g}
-  {flag: cease_requested}              the flag is set
-  {fact: job_loss}                     the hidden fact has been revealed
+  {flag: cease_requested}              the flag is set; {flag: x, is: false}: it is not
+  {revealed: job_loss}                 the hidden fact has been revealed (also `fact:`)
   {visited: exploring}                 the call has been in that state (the current one included)
-  {var: trust, ge: 1}                  comparisons lt le gt ge eq ne; several = a range;
-                                       `var: turn` is the number of trainee lines so far
+  {signal: sympathy}                   this line carries that signal (one id or a list)
+  {var: trust, ge: 1}                  comparisons lt le gt ge eq ne; several = a range
   {slot: amount}                       the line mentions money
   {slot: amount, le: persona.finances.monthly_capacity}   some amount in the line satisfies it
   {slot: date, le: 14}                 a date in the line, at most 14 days from today
-  {count: [threat_arrest, threat_legal_action], ge: 2}
+  {count: {signal: [threat_arrest, threat_legal_action], ge: 2}}
                                        trainee lines so far (this one included) carrying any of them
+                                       (also accepted: {count: [ids], ge: 2})
+  {turn: {ge: 10}}                     the trainee line number, 1-based (also `{var: turn, ...}`)
+Right-hand sides: a number, a persona path (persona.finances.monthly_capacity) or var.<name>.
 """
 
 from __future__ import annotations
@@ -41,7 +44,10 @@ COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
     "ge": operator.ge,
 }
 # Keys that may accompany a subject key without being comparisons.
-_SUBJECT_KEYS = {"all", "any", "not", "var", "flag", "fact", "visited", "slot", "count"}
+_SUBJECT_KEYS = {
+    "all", "any", "not", "var", "flag", "is", "fact", "revealed",
+    "visited", "signal", "slot", "count", "turn",
+}  # fmt: skip
 # Read-only variables the engine provides (the format forbids declaring them).
 BUILTIN_VARIABLES = ("turn",)
 
@@ -74,10 +80,17 @@ def compile_guard(spec: Any, root: Mapping[str, Any]) -> Guard:
         return _var_guard(str(spec["var"]), spec, root)
     if "flag" in spec:
         name = str(spec["flag"])
-        return lambda env: env.call.flags.get(name, False) is True
-    if "fact" in spec:
-        fact = str(spec["fact"])
+        want = spec.get("is")
+        expected = True if want is None else bool(want)
+        return lambda env: env.call.flags.get(name, False) is expected
+    if "revealed" in spec or "fact" in spec:
+        fact = str(spec.get("revealed") or spec.get("fact"))
         return lambda env: fact in env.call.revealed
+    if "signal" in spec:
+        wanted = frozenset(str(s) for s in as_list(spec["signal"]))
+        return lambda env: not wanted.isdisjoint(env.signals)
+    if "turn" in spec:
+        return _turn_guard(spec["turn"], root)
     if "visited" in spec:
         state = str(spec["visited"])
         return lambda env: state in env.call.visited
@@ -198,11 +211,22 @@ def _slot_guard(slot: str, spec: Mapping[str, Any], root: Mapping[str, Any]) -> 
     raise GuardError(f"unknown slot {slot!r} (use amount or date)")
 
 
+def _turn_guard(spec: Any, root: Mapping[str, Any]) -> Guard:
+    if not isinstance(spec, Mapping):
+        raise GuardError("turn guard needs comparisons: {turn: {ge: 10}}")
+    return _var_guard("turn", spec, root)
+
+
 def _count_guard(spec: Mapping[str, Any], root: Mapping[str, Any]) -> Guard:
-    ids = frozenset(str(s) for s in as_list(spec["count"]))
-    checks = _comparisons(spec, root)
+    inner = spec["count"]
+    if isinstance(inner, Mapping):  # {count: {signal: [...], ge: 2}}
+        ids = frozenset(str(s) for s in as_list(inner.get("signal")))
+        checks = _comparisons({k: v for k, v in inner.items() if k != "signal"}, root)
+    else:  # {count: [...], ge: 2}
+        ids = frozenset(str(s) for s in as_list(inner))
+        checks = _comparisons(spec, root)
     if not ids or not checks:
-        raise GuardError("count guard needs signal ids and a comparison: {count: [ids], ge: 2}")
+        raise GuardError("count guard needs signal ids and a comparison: {count: {signal: [ids], ge: 2}}")
 
     def guard(env: TurnEnv) -> bool:
         # Lines, not mentions: one line with two kinds of threat is one threatening line.

@@ -29,16 +29,17 @@ from simulator.engine.signals import Recogniser, default_recogniser
 from simulator.engine.spec import Spec, as_list, first_key, scenario_spec
 
 DEFAULT_MAX_TURNS = 30
-# Without `on_max_turns`, a call that runs out of turns ends as the debtor hanging up.
+# Unless the scenario says otherwise, a call that runs out of turns ends as a hang-up.
 DEFAULT_TURN_LIMIT_OUTCOME = "hung_up"
 TRIGGER_PREFIX = "hear_"
 
 
 @dataclass(frozen=True)
 class Line:
-    """One debtor line variant (placeholders are filled when it is said)."""
+    """One debtor line variant; `{text, when}` variants are said only while their guard holds."""
 
     text: str
+    guard: Guard | None = None
 
 
 @dataclass(frozen=True)
@@ -88,10 +89,13 @@ class CompiledScenario:
     bounds: dict[str, tuple[float | None, float | None]]
     flags: tuple[str, ...]
     max_turns: int
-    on_max_turns: str | None  # terminal state entered at the turn limit, if the scenario names one
+    turn_limit_outcome: str
+    turn_limit_say: tuple[Line, ...]
+    on_max_turns: str | None  # a terminal state to enter at the turn limit instead, if named
     rules: tuple[Rule, ...]
     facts: tuple[Fact, ...]
     constants: dict[str, str]
+    currency: str | None
     machine: Machine
     _recogniser: Recogniser | None = field(default=None, repr=False)
 
@@ -117,8 +121,14 @@ class ScenarioCompileError(ValueError):
     """The scenario cannot be run (it should have failed validation first)."""
 
 
-def _lines(raw: Any) -> tuple[Line, ...]:
-    return tuple(Line(str(item)) for item in as_list(raw) if item is not None)
+def _lines(raw: Any, root: Mapping[str, Any]) -> tuple[Line, ...]:
+    out: list[Line] = []
+    for item in as_list(raw):
+        if isinstance(item, Mapping):
+            out.append(Line(str(item.get("text", "")), compile_guard(item.get("when"), root)))
+        elif item is not None:
+            out.append(Line(str(item)))
+    return tuple(out)
 
 
 def _number(raw: Any) -> float:
@@ -149,8 +159,8 @@ def compile_scenario(scenario: Any) -> CompiledScenario:
         outcome = first_key(body, "outcome")
         states[name] = StateInfo(
             name=name,
-            say=_lines(first_key(body, "say")),
-            fallback=_lines(first_key(body, "fallback")),
+            say=_lines(first_key(body, "say"), spec),
+            fallback=_lines(first_key(body, "fallback"), spec),
             terminal=bool(body.get("terminal")) or outcome is not None,
             outcome=str(outcome) if outcome is not None else None,
             mood_hint=body.get("mood_hint"),
@@ -198,7 +208,7 @@ def compile_scenario(scenario: Any) -> CompiledScenario:
                     dest=str(dest) if dest is not None else None,
                     guard=compile_guard(first_key(item, "when"), spec),
                     effect=compile_effect(first_key(item, "do"), spec, flags=flag_set, variables=var_set),
-                    say=_lines(first_key(item, "say")),
+                    say=_lines(first_key(item, "say"), spec),
                 )
             )
 
@@ -227,10 +237,13 @@ def compile_scenario(scenario: Any) -> CompiledScenario:
         bounds=bounds,
         flags=flags,
         max_turns=int(first_key(spec, "max_turns", default=DEFAULT_MAX_TURNS)),
+        turn_limit_outcome=str(first_key(spec, "turn_limit_outcome", default=DEFAULT_TURN_LIMIT_OUTCOME)),
+        turn_limit_say=_lines(first_key(spec, "turn_limit_say"), spec),
         on_max_turns=_state_ref(first_key(spec, "on_max_turns"), states),
         rules=tuple(rules),
         facts=facts,
         constants=persona_values(spec),
+        currency=((spec.get("persona") or {}).get("account") or {}).get("currency"),
         machine=build_machine(states, rules),
     )
 

@@ -10,8 +10,11 @@ Expectations (`expect:` in the YAML; the format branch's `Expect` model):
   visits: [exploring]           states the call must pass through
   says: ["$150"]                text some debtor line contains (case-insensitive)
   never_says: ["supervisor"]    text no debtor line contains
-  score: {legality: {min: 90}, overall: [60, 100]}   scorecard bounds
-  passed: true / auto_fail: false                     the scorecard's verdict
+  ended_by: turn_limit          why the call ended
+  path: [opening, verified]     the states visited start with exactly these
+  revealed: [job_loss]          hidden facts that must have been revealed
+  score: {legality: {min: 90}, overall: [60, 100], passed: true, auto_fail: false,
+          outcome_category: installment_plan}       the scorecard
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from simulator.engine.spec import as_list, first_key
 SCORE_FIELDS = ("empathy", "legality", "outcome", "overall")
 # Expectations answered by the scorecard rather than by the call itself.
 SCORE_KEYS = ("score", "passed", "auto_fail")
+VERDICT_KEYS = ("passed", "auto_fail", "outcome_category")
 
 
 @dataclass
@@ -102,6 +106,9 @@ def _run_one(
     if isinstance(expect, Mapping):
         failures.extend(check_expectations(call, expect))
         wanted = {k: expect[k] for k in SCORE_KEYS if expect.get(k) is not None}
+        if isinstance(expect.get("score"), Mapping):
+            # passed/auto_fail/outcome_category may sit inside `score:` (the format) or beside it.
+            wanted.update({k: v for k, v in expect["score"].items() if k in VERDICT_KEYS and v is not None})
         if wanted:
             scorecard, problems = _check_score(call, wanted)
             failures.extend(problems)
@@ -210,12 +217,15 @@ def _check_score(call: Call, wanted: Mapping[str, Any]) -> tuple[Any, list[str]]
     failures: list[str] = []
     for key in ("passed", "auto_fail"):
         if key in wanted and bool(getattr(card, key, None)) is not bool(wanted[key]):
-            failures.append(f"{key}: expected {bool(wanted[key])}, got {getattr(card, key, None)}")
+            failures.append(f"score.{key}: expected {bool(wanted[key])}, got {getattr(card, key, None)}")
+    if "outcome_category" in wanted and getattr(card, "outcome_category", None) != wanted["outcome_category"]:
+        got = getattr(card, "outcome_category", None)
+        failures.append(f"score.outcome_category: expected {wanted['outcome_category']!r}, got {got!r}")
     bounds = wanted.get("score") or {}
     if not isinstance(bounds, Mapping):
         return card, [*failures, f"score: expected a mapping, got {bounds!r}"]
     for name, spec in bounds.items():
-        if spec is None:
+        if spec is None or name in VERDICT_KEYS:
             continue
         if name not in SCORE_FIELDS:
             failures.append(f"score: unknown score {name!r}")

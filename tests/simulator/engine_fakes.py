@@ -65,7 +65,7 @@ def scenario(**overrides: Any) -> dict[str, Any]:
         "language": "en",
         "jurisdiction": "us",
         "difficulty": 1,
-        "briefing": "Maria Lopez owes {creditor} ${balance}.",
+        "briefing": "Maria Lopez owes {creditor} {balance}.",
         "persona": {
             "name": "Maria Lopez",
             "background": "Laid off in March.",
@@ -96,7 +96,7 @@ def scenario(**overrides: Any) -> dict[str, Any]:
                 "fallback": ["Sorry, who is calling?"],
                 "suggestions": [
                     {"text": "Hello, this is Alex from {creditor}. Am I speaking with {name}?", "good": True},
-                    {"text": "You owe ${balance}. Pay now or we sue.", "good": False, "why": "threat"},
+                    {"text": "You owe {balance}. Pay now or we sue.", "good": False, "why": "threat"},
                 ],
             },
             "verified": {
@@ -105,7 +105,10 @@ def scenario(**overrides: Any) -> dict[str, Any]:
                 "suggestions": [{"text": "I'm sorry, what happened?", "good": True}],
             },
             "exploring": {
-                "say": ["Look, things are hard."],
+                "say": [
+                    {"text": "I'm doing my best.", "when": {"var": "mood", "ge": 0}},
+                    {"text": "Look, things are hard.", "when": {"var": "mood", "lt": 0}},
+                ],
                 "fallback": ["I don't know what to say."],
                 "mood_hint": "She sounds tired.",
                 "suggestions": [{"text": "Could we set up a plan of $150 a month?", "good": True}],
@@ -113,7 +116,7 @@ def scenario(**overrides: Any) -> dict[str, Any]:
             "plan_agreed": {
                 "terminal": True,
                 "outcome": "installment_plan",
-                "say": ["Okay, ${amount} a month I can do."],
+                "say": ["Okay, {amount} a month I can do."],
             },
             "hung_up": {
                 "terminal": True,
@@ -159,7 +162,7 @@ def scenario(**overrides: Any) -> dict[str, Any]:
             },
             {
                 "on": ["threat_arrest", "threat_legal_action"],
-                "when": {"count": ["threat_arrest", "threat_legal_action"], "ge": 2},
+                "when": {"count": {"signal": ["threat_arrest", "threat_legal_action"], "ge": 2}},
                 "to": "complaint_end",
             },
             {"on": "abusive_language", "to": "hung_up"},

@@ -125,6 +125,15 @@ def test_fallback_when_nothing_matches() -> None:
     assert result.reply == "Sorry, who is calling?"
 
 
+def test_line_variants_follow_their_when_guards() -> None:
+    c = call()
+    c.say(GREET)
+    assert c.say("what happened").reply.startswith("Look, things are hard.")  # mood -1
+    c2 = call()
+    c2.say(GREET)
+    assert c2.say("sorry").reply.startswith("I'm doing my best.")  # mood +1
+
+
 def test_turn_limit_ends_the_call() -> None:
     c = call(max_turns=3)
     results = [c.say("The weather is nice.") for _ in range(3)]
@@ -133,6 +142,12 @@ def test_turn_limit_ends_the_call() -> None:
     assert results[-1].reply.endswith("I have to go now.")
     after = c.say(GREET)
     assert after.turn == 0 and after.reply == "" and after.notices
+
+
+def test_turn_limit_outcome_and_line_come_from_the_scenario() -> None:
+    c = call(max_turns=1, turn_limit_outcome="callback_scheduled", turn_limit_say=["Call me next week."])
+    result = c.say("hmm")
+    assert result.outcome == "callback_scheduled" and result.reply.endswith("Call me next week.")
 
 
 def test_turn_limit_enters_on_max_turns_when_the_scenario_names_it() -> None:

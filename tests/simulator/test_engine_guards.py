@@ -106,6 +106,20 @@ GUARD_CASES = [
         False,
     ),
     ({"count": "threat_arrest", "eq": 0}, {}, True),
+    # The nested spelling of the format: {count: {signal: [...], ge: n}}.
+    (
+        {"count": {"signal": ["threat_arrest", "threat_violence"], "ge": 2}},
+        {"history": (("threat_arrest",), ("threat_violence",))},
+        True,
+    ),
+    ({"count": {"signal": "threat_arrest", "ge": 1}}, {"history": (("courtesy",),)}, False),
+    ({"turn": {"ge": 3}}, {"turn": 3}, True),
+    ({"turn": {"ge": 3, "le": 4}}, {"turn": 5}, False),
+    ({"flag": "cease_requested", "is": False}, {}, True),
+    ({"flag": "cease_requested", "is": False}, {"flags": {"cease_requested": True}}, False),
+    ({"revealed": "job_loss"}, {"revealed": ("job_loss",)}, True),
+    ({"signal": "sympathy"}, {"signals": ("sympathy", "courtesy")}, True),
+    ({"signal": ["sympathy", "validate"]}, {"signals": ("courtesy",)}, False),
     ({"var": "turn", "ge": 3}, {"turn": 3}, True),
     ({"var": "turn", "ge": 3}, {"turn": 2}, False),
     ({"fact": "job_loss"}, {"revealed": ("job_loss",)}, True),
@@ -136,6 +150,8 @@ def test_amount_guard_binds_the_amount_that_fit() -> None:
         {"var": "mood", "le": "persona.no.such.path"},  # unresolvable reference
         {"count": [], "ge": 2},  # count without signals
         {"count": ["threat_arrest"]},  # count without a comparison
+        {"count": {"signal": ["threat_arrest"]}},  # nested count without a comparison
+        {"turn": 3},  # turn takes comparisons
         "var mood > 1",  # a string is never code
         {"var": "mood", "ge": "__import__('os').system('true')"},
     ],
@@ -153,6 +169,7 @@ EFFECT_CASES = [
     ({"set": {"mood": 99}}, {"mood": 0}, {"mood": 5, "trust": 0}, {}),  # set is clamped too
     ({"set": {"mood": "var.trust"}}, {"trust": 3}, {"mood": 3, "trust": 3}, {}),
     ({"set": {"identity_verified": True}}, {}, {"mood": 0, "trust": 0}, {"identity_verified": True}),
+    ({"clear": ["cease_requested"]}, {"flags": {"cease_requested": True}}, {"mood": 0, "trust": 0}, {}),
     (
         {"set": {"cease_requested": False}},
         {"flags": {"cease_requested": True}},
