@@ -199,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    {name}: {ms:.2f} ms")
         print(
             f"one turn: p50 {turn['p50_ms']:.3f} ms, p99 {turn['p99_ms']:.3f} ms, "
-            f"max {turn['max_ms']:.2f} ms over {turn['turns']} turns (budget p99 {TURN_P99_BUDGET_MS:g} ms, ratio {turn['ratio']:.2f})"
+            f"max {turn['max_ms']:.2f} ms over {turn['turns']} turns "
+            f"(budget p99 {TURN_P99_BUDGET_MS:g} ms, ratio {turn['ratio']:.2f})"
         )
         for sid, figures in turn["per_scenario"].items():
             print(f"    {sid}: p50 {figures['p50_ms']:.3f} ms, p99 {figures['p99_ms']:.3f} ms")
@@ -207,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"1,000 concurrent calls: {models['memory_per_call_kib']:.2f} KiB/call "
             f"({models['memory_total_kib'] / 1024:.2f} MiB total), "
-            f"start_call {models['start_call_mean_us']:.0f} µs mean ({models['states']} states, {models['events']} triggers)"
+            f"start_call {models['start_call_mean_us']:.0f} µs mean "
+            f"({models['states']} states, {models['events']} triggers)"
         )
     over = report["load_validate"]["ratio"] > 1 or report["turn"]["ratio"] > 1
     return 1 if over else 0
