@@ -15,7 +15,7 @@ from simulator.engine.playthrough import random_playthrough
 from simulator.engine.testing import run_scenario_tests
 from simulator.scenario import builtin_dir, load_scenario, scenario_files
 
-SCENARIO_FILES = sorted(scenario_files([builtin_dir()]))
+SCENARIO_FILES = sorted(p for p in scenario_files([builtin_dir()]) if p.is_file())
 # A fixed date: relative dates ("Friday", "next month") resolve the same on every run.
 TODAY = date(2026, 11, 30)
 RANDOM_CALLS = 25
