@@ -320,7 +320,7 @@ def is_negated(text: str, start: int, end: int) -> bool:
     if _marker_regex().search(after_cue):
         return False
     if len(cues) >= 2:
-        prev_s, prev_e = cues[-2]
+        prev_e = cues[-2][1]
         # "不会不" / "没有不": two cues back to back affirm.
         if prev_e == cue_s:
             return False
