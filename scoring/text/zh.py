@@ -54,7 +54,6 @@ VARIANTS: dict[str, str] = {
     "佢哋": "他们", "你哋": "你们", "我哋": "我们", "佢": "他", "畀": "给", "俾": "给",
     "嘅": "的", "咗": "了", "啲": "些", "乜嘢": "什么", "点解": "为什么", "揾": "找", "睇": "看",
     "嚟": "来", "屋企人": "家人", "屋企": "家里", "老细": "老板", "差佬": "警察", "差馆": "警察局",
-    "拉你": "抓你",
     # northern / south-western / colloquial
     "啥": "什么", "咋": "怎么", "俺们": "我们", "俺": "我", "咱们": "我们", "咱": "我们",
     "甭": "不用", "莫担心": "别担心", "莫怕": "别怕", "莫急": "别急", "莫慌": "别慌",
@@ -133,13 +132,21 @@ def fold(text: str) -> tuple[str, list[int]]:
     pos = 0
     for m in _variant_regex().finditer(stripped):
         s, e = m.start(), m.end()
+        # A Latin variant ("nc", "2b") only counts as a whole token, never inside "finance".
+        if (_is_latin(stripped[s]) and s > 0 and _is_latin(stripped[s - 1])) or (
+            _is_latin(stripped[e - 1]) and e < len(stripped) and _is_latin(stripped[e])
+        ):
+            continue
         out.append(stripped[pos:s])
         idx.extend(idx1[pos:s])
         canon = VARIANTS[m.group()]
         out.append(canon)
-        # Every canonical character points at the start of the variant it replaced; the span end
-        # is recovered from the next character's index (or the final sentinel).
-        idx.extend([idx1[s]] * len(canon))
+        # Spread the canonical characters over the variant they replace, first to first and last
+        # to last, so a span over the canonical word covers the whole variant in the original.
+        c_len, v_len = len(canon), e - s
+        for k in range(c_len):
+            src = s + (k * (v_len - 1) + (c_len - 1) // 2) // (c_len - 1) if c_len > 1 else s
+            idx.append(idx1[min(src, e - 1)])
         pos = e
     out.append(stripped[pos:])
     idx.extend(idx1[pos:])
