@@ -164,20 +164,34 @@ def test_fold_maps_homophone_back_to_original() -> None:
     folded, index_map = zh.fold("你个沙比")
     assert folded == "你个傻逼"
     assert len(index_map) == len(folded) + 1
+    assert zh.map_span(index_map, 2, 4) == (2, 4)
 
 
 @pytest.mark.parametrize(
-    ("text", "word", "negated"),
+    ("raw", "folded"),
     [
-        ("我们不会联系您的家人", "家人", True),
-        ("没有人会抓您", "抓", True),
-        ("不还钱就让你坐牢", "坐牢", False),
-        ("如果你不还钱我们起诉你", "起诉", False),
-        ("别以为我们不敢起诉你", "起诉", False),
-        ("我们不会起诉，但是会通知你家人", "家人", False),
-        ("坐牢是不可能的", "坐牢", True),
+        ("傻 逼", "傻逼"),
+        ("坐*牢", "坐牢"),
+        ("s b", "sb"),
+        ("唔会", "不会"),
+        ("冇人", "没人"),
+        ("我系", "我是"),
+        ("finance", "finance"),  # a Latin variant ("nc") never folds inside a word
+        ("nc", "脑残"),
+        ("12b栋", "12b栋"),
     ],
 )
-def test_zh_negation_scope(text: str, word: str, negated: bool) -> None:
-    i = text.rindex(word)
-    assert zh.is_negated(text, i, i + len(word)) is negated
+def test_fold_variants(raw: str, folded: str) -> None:
+    assert zh.fold(raw)[0] == folded
+
+
+def test_fold_span_of_a_longer_variant_covers_it_all() -> None:
+    text = "傻bi你"
+    folded, index_map = zh.fold(text)
+    assert folded == "傻逼你"
+    assert zh.map_span(index_map, 0, 2) == (0, 3)
+
+
+def test_variant_table_is_plain_strings() -> None:
+    table = zh.variants()
+    assert table and all(isinstance(k, str) and isinstance(v, str) and k and v for k, v in table.items())
