@@ -343,3 +343,46 @@ def test_validate_paths_collects_every_file(tmp_path: Path) -> None:
 def test_missing_file_is_unreadable(tmp_path: Path) -> None:
     diags = validate_paths([tmp_path / "nope.yaml"])
     assert [d.code for d in diags] == ["unreadable"]
+
+
+# -- one pass: reference problems still show when the file also has shape errors
+
+TWO_PASS_CASES: list[tuple[str, list[tuple[str, str]], Expected]] = [
+    (
+        "a key typo does not hide an unknown state",
+        [("    fallback:", "    fallbak:"), ("    to: paid", "    to: payed")],
+        [(26, 5, "error", "unknown-key"), (40, 9, "error", "unknown-state")],
+    ),
+    (
+        "a broken optional guard does not hide an unknown signal",
+        [("when: {slot: amount, le: persona.finances.pay_now}", "when: {slot: price}"),
+         ("  - on: threat_arrest", "  - on: threat_arrests")],
+        [(41, 18, "error", "invalid-value"), (43, 9, "error", "unknown-signal")],
+    ),
+    (
+        "a missing required key stops the second pass (nothing is guessed)",
+        [("title: Minimal scenario\n", ""), ("    to: paid", "    to: payed")],
+        [(1, 1, "error", "missing-key")],
+    ),
+    (
+        "a dropped outcome is not reported again as missing",
+        [("    outcome: paid_in_full", "    outcome: 5")],
+        [(31, 14, "error", "wrong-type")],
+    ),
+    (
+        "a broken declaration stops the second pass instead of orphaning its uses",
+        [("flags: [identity_verified]", "flags: [identity_verified, 7]"), ("    to: paid", "    to: payed")],
+        [(21, 28, "error", "wrong-type")],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"), [c[1:] for c in TWO_PASS_CASES], ids=[c[0] for c in TWO_PASS_CASES]
+)
+def test_shape_errors_do_not_hide_reference_errors(edits: list[tuple[str, str]], expected: Expected) -> None:
+    text = MINIMAL
+    for old, new in edits:
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    assert positions(text) == expected
