@@ -239,10 +239,10 @@ CASES: list[tuple[str, str, str, Expected]] = [
         [(19, 9, "error", "invalid-value")],
     ),
     (
-        "bad RE2 pattern in a scenario intent",
+        "intent pattern with both match and regex",
         "tests:\n",
-        "intents:\n  asks_why:\n    patterns: ['(unclosed']\ntests:\n",
-        [(47, 16, "error", "bad-pattern")],
+        "intents:\n  asks_why:\n    patterns: [{match: why, regex: why}]\ntests:\n",
+        [(47, 16, "error", "invalid-value")],
     ),
     # -- graph
     (
@@ -386,3 +386,24 @@ def test_shape_errors_do_not_hide_reference_errors(edits: list[tuple[str, str]],
         assert text.count(old) == 1
         text = text.replace(old, new)
     assert positions(text) == expected
+
+
+def test_scenario_intents_go_through_the_intent_library_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from scoring.diagnostics import Diagnostic
+
+    seen: list[tuple[object, str, str]] = []
+
+    def fake(raw: object, lang: str, path: str) -> list[Diagnostic]:
+        seen.append((raw, lang, path))
+        return [Diagnostic(path, 47, 16, "error", "intent-pattern", "from the library")]
+
+    monkeypatch.setattr("simulator.scenario.checks.intent_library_diagnostics", fake)
+    text = edited("tests:\n", "intents:\n  asks_why:\n    patterns: ['why (']\ntests:\n")
+    assert positions(text) == [(47, 16, "error", "intent-pattern")]
+    assert seen and seen[0][1:] == ("en", "s.yaml")
+
+
+def test_without_the_intent_library_raw_regexes_are_still_compiled(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("simulator.scenario.checks.intent_library_diagnostics", lambda *a: None)
+    text = edited("tests:\n", "intents:\n  asks_why:\n    patterns: [{regex: '(unclosed'}]\ntests:\n")
+    assert positions(text) == [(47, 24, "error", "bad-pattern")]
