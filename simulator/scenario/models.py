@@ -290,13 +290,15 @@ class Intent(_Model):
 
 
 class Weights(_Model):
+    """Relative weights of the three scores in the overall score (normalised by their sum)."""
+
     label: ClassVar[str] = "weights"
-    empathy: Number = Field(ge=0)
-    """Weight of the empathy score in the overall score."""
-    legality: Number = Field(ge=0)
-    """Weight of the legality score."""
-    outcome: Number = Field(ge=0)
-    """Weight of the outcome score."""
+    empathy: Number | None = Field(default=None, ge=0)
+    """Weight of the empathy score (scorer default 0.3)."""
+    legality: Number | None = Field(default=None, ge=0)
+    """Weight of the legality score (scorer default 0.4)."""
+    outcome: Number | None = Field(default=None, ge=0)
+    """Weight of the outcome score (scorer default 0.3)."""
 
 
 class Scoring(_Model):
@@ -307,8 +309,8 @@ class Scoring(_Model):
     """Outcome id -> outcome score 0-100 for this scenario."""
     weights: Weights | None = None
     """Weights of empathy, legality and outcome in the overall score."""
-    pass_mark: int | None = Field(default=None, ge=0, le=100)
-    """Overall score needed to pass."""
+    pass_mark: Number | None = Field(default=None, ge=0, le=100)
+    """Overall score needed to pass (scorer default 70)."""
 
 
 # ---------------------------------------------------------------- tests

@@ -67,6 +67,9 @@ CASES: list[tuple[str, str, str, Expected]] = [
     ),
     ("wrong type", "difficulty: 1", "difficulty: easy", [(6, 13, "error", "wrong-type")]),
     ("out of range", "difficulty: 1", "difficulty: 9", [(6, 13, "error", "invalid-value")]),
+    ("negative balance", "balance: 500,", "balance: -5,", [(12, 43, "error", "invalid-value")]),
+    ("number as text", "balance: 500,", "balance: '500',", [(12, 43, "error", "wrong-type")]),
+    ("bool is not a number", "balance: 500,", "balance: true,", [(12, 43, "error", "wrong-type")]),
     ("text expected in a list", '    say: ["Hello?"]', "    say: [42]", [(25, 11, "error", "wrong-type")]),
     (
         "flag id not snake_case",
