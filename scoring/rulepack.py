@@ -285,7 +285,9 @@ def validate_pack_data(
             f"file is for {data['jurisdiction']!r} but was loaded as {expect!r}",
         )
     if not isinstance(data["version"], str):
-        diags.error(data.mark_of("version"), "invalid-value", "version must be a quoted string, e.g. \"1.0.0\"")
+        diags.error(
+            data.mark_of("version"), "invalid-value", 'version must be a quoted string, e.g. "1.0.0"'
+        )
     rules = data["rules"]
     if not isinstance(rules, MDict):
         diags.error(data.mark_of("rules"), "invalid-value", "rules must be a mapping of category id -> rule")

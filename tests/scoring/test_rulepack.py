@@ -97,7 +97,9 @@ def test_uk_hardship_items_are_conditional():
 
 
 def _finding(category: str, kind: Kind) -> Finding:
-    return Finding(category=category, kind=kind, span=Span(start=0, end=4), text="x", explanation="e", pattern="p")
+    return Finding(
+        category=category, kind=kind, span=Span(start=0, end=4), text="x", explanation="e", pattern="p"
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -157,11 +159,14 @@ def test_unknown_category_suggests_the_right_one():
 def test_unknown_top_level_key():
     text, diags = _broken("severity_costs:", "severity_cost:")
     line = _line_of(text, "severity_cost:")
-    assert any(d.startswith(f"us.yaml:{line}:1: [error] unknown-key") and "severity_costs" in d for d in diags)
+    assert any(
+        d.startswith(f"us.yaml:{line}:1: [error] unknown-key") and "severity_costs" in d for d in diags
+    )
 
 
 def test_violation_without_severity():
-    _text, diags = _broken("    severity: major\n    rule: \"15 U.S.C. §1692d(5)\"", "    rule: \"15 U.S.C. §1692d(5)\"")
+    cited = '    rule: "15 U.S.C. §1692d(5)"'
+    _text, diags = _broken("    severity: major\n" + cited, cited)
     assert any("missing-field" in d and "harassment" in d and "'severity'" in d for d in diags)
 
 
