@@ -125,8 +125,12 @@ _ASCII_WORD = re2.compile(r"[a-z]+(?:'[a-z]+)?|[#§%]")
 # ---------------------------------------------------------------------------------------------
 # What makes a bare number "not money".
 
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
 # The word right after the number says what is being counted.
-_UNIT_WORDS = frozenset(
+_UNIT_WORDS = _words(
     """
     day days week weeks fortnight fortnights month months year years yr yrs hour hours hr hrs
     minute minutes min mins second seconds sec secs time times am pm oclock o'clock percent pct
@@ -137,18 +141,18 @@ _UNIT_WORDS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
     digit digits number numbers
-    """.split()
+    """
 )
 
 # The word right before the number says it is a reference, a time, a count or a date.
-_REFERENCE_WORDS = frozenset(
+_REFERENCE_WORDS = _words(
     """
     section sec § chapter article rule regulation page number no # room apartment apt unit suite
     ext extension line code version route level step part item case reference ref ending id pin
     option press dial floor aged age zip postcode account acct
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
-    """.split()
+    """
 )
 _TIME_WORDS = frozenset({"at", "around", "about", "by", "after", "before", "till", "until"})
 _YEAR_WORDS = frozenset(
@@ -161,7 +165,9 @@ _ZH_UNIT_PREFIXES = (
     "口", "台", "部", "页", "%", "成", "折", "几", "多月", "多天", "多年", "来月", "来天", "笔", "项",
     "章", "款", "节", "床", "辆", "套", "间", "位", "名", "只", "碗",
 )
-_ZH_REFERENCE_SUFFIXES = ("第", "周", "星期", "礼拜", "号码", "电话", "尾号", "编号", "手机", "分机", "今年", "去年")
+_ZH_REFERENCE_SUFFIXES = (
+    "第", "周", "星期", "礼拜", "号码", "电话", "尾号", "编号", "手机", "分机", "今年", "去年",
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -519,11 +525,12 @@ def _scan_digits(original: str, folded: Folded, lang: Lang) -> list[Money]:
                     continue
             elif _blocked_en(text, num_start, num_end, amount, is_integer):
                 continue
-        elif mult and not pre and not suf:
+        elif mult and not pre and not suf and (
             # "1万" / "3千" are amounts, but "3千米" (metres) or "5k run" are not.
-            if _blocked_zh(text, num_start, end) or _next_word(text, end) in _UNIT_WORDS:
-                continue
-        if pre is None and num_start > 0 and (text[num_start - 1].isalpha() and text[num_start - 1].isascii()):
+            _blocked_zh(text, num_start, end) or _next_word(text, end) in _UNIT_WORDS
+        ):
+            continue
+        if pre is None and num_start > 0 and text[num_start - 1].isascii() and text[num_start - 1].isalpha():
             continue
         approximate = bool(m.group("approx")) and bool(suf)
         if m.group("approx") and not suf:
