@@ -112,21 +112,21 @@ _EXPLAIN: dict[str, dict[Lang, str]] = {
         "zh": "尚未核实对方身份就透露了欠款信息",
     },
     "wrong_party": {
-        "en": "Debt details given after the listener said they are not the debtor (turn {cue_turn}: \"{cue}\")",
+        "en": 'Debt details given after the listener said they are not the debtor (turn {cue_turn}: "{cue}")',
         "zh": "对方已表明不是本人（第{cue_turn}轮：“{cue}”）后仍透露欠款信息",
     },
     "ignored_cease": {
         "en": "Asked for payment after the debtor asked to stop contact or named a lawyer "
-        "(turn {cue_turn}: \"{cue}\")",
+        '(turn {cue_turn}: "{cue}")',
         "zh": "客户已要求停止联系或表示有律师代理（第{cue_turn}轮：“{cue}”）后仍然催款",
     },
     "ignored_dispute": {
-        "en": "Demanded payment after the debtor disputed the debt (turn {cue_turn}: \"{cue}\") "
+        "en": 'Demanded payment after the debtor disputed the debt (turn {cue_turn}: "{cue}") '
         "without offering verification",
         "zh": "客户对欠款提出异议（第{cue_turn}轮：“{cue}”）后，未提出核实就继续催款",
     },
     "ignored_vulnerability": {
-        "en": "Kept pressing after the debtor disclosed a vulnerability (turn {cue_turn}: \"{cue}\")",
+        "en": 'Kept pressing after the debtor disclosed a vulnerability (turn {cue_turn}: "{cue}")',
         "zh": "客户已说明自身困难处境（第{cue_turn}轮：“{cue}”）后仍继续施压",
     },
 }
@@ -167,7 +167,9 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
             denial = turn.has_cue(WRONG_PARTY_CUES)
             if denial is not None:
                 wrong_party = (turn.index, denial)
-                facts.wrong_party_turn = facts.wrong_party_turn if facts.wrong_party_turn is not None else turn.index
+                facts.wrong_party_turn = (
+                    facts.wrong_party_turn if facts.wrong_party_turn is not None else turn.index
+                )
                 verification_pending = False
             elif verification_pending or turn.has_cue("confirm_identity"):
                 if facts.verified_turn is None:
@@ -207,7 +209,11 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
         if turn.finding("identity_verification") is not None and facts.verified_turn is None:
             verification_pending = True
 
-        if turn.has_cue(OFFER_VERIFICATION) and dispute is not None and facts.verification_offered_turn is None:
+        if (
+            turn.has_cue(OFFER_VERIFICATION)
+            and dispute is not None
+            and facts.verification_offered_turn is None
+        ):
             facts.verification_offered_turn = turn.index
 
         if payment is not None and cease is not None:
@@ -222,7 +228,9 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
             if pressure is not None or (payment is not None and not acknowledged_since_vulnerability):
                 anchor = pressure if pressure is not None else payment
                 out.append(
-                    _finding("ignored_vulnerability", "ignored_vulnerability", lang, turn, anchor, vulnerability)
+                    _finding(
+                        "ignored_vulnerability", "ignored_vulnerability", lang, turn, anchor, vulnerability
+                    )
                 )
 
     out.sort(key=lambda f: (f.turn or 0, f.span.start, f.category))

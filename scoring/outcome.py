@@ -179,6 +179,15 @@ def _stated_capacity(views: Sequence[TurnView], upto: int, lang: Lang) -> Decima
     return max(amounts) if amounts else None
 
 
+def _debtor_named(views: Sequence[TurnView], upto: int, amount: Decimal, lang: Lang) -> bool:
+    return any(
+        m.amount == amount
+        for v in views
+        if v.index <= upto and v.speaker == "debtor"
+        for m in extract_money(v.text, lang)
+    )
+
+
 @dataclass(frozen=True)
 class _Inferred:
     category: str | None
@@ -271,24 +280,32 @@ def score_outcome(
         points.append(OutcomePoint(value, f"outcome {category}: worth {value:g}", turn, category))
         return OutcomeResult(value, OutcomeDetail(category=category, source=source, turn=turn), points)
 
-    points.append(OutcomePoint(round(value * QUALITY_BASE, 2), f"outcome {category}: an agreement", turn, category))
+    points.append(
+        OutcomePoint(round(value * QUALITY_BASE, 2), f"outcome {category}: an agreement", turn, category)
+    )
     amount = agreement.money if agreement else None
     if amount is not None and agreement is not None:
         points.append(
             OutcomePoint(
-                round(value * QUALITY_AMOUNT, 2), f"specific amount agreed: {amount.text}", agreement.money_turn
+                round(value * QUALITY_AMOUNT, 2),
+                f"specific amount agreed: {amount.text}",
+                agreement.money_turn,
             )
         )
     else:
         points.append(OutcomePoint(0.0, "no specific amount agreed", turn))
     date_text = agreement.date_text if agreement else None
     if date_text:
-        points.append(OutcomePoint(round(value * QUALITY_DATE, 2), f"specific date agreed: {date_text}", turn))
+        points.append(
+            OutcomePoint(round(value * QUALITY_DATE, 2), f"specific date agreed: {date_text}", turn)
+        )
     else:
         points.append(OutcomePoint(0.0, "no specific date agreed", turn))
     confirmed = _confirmed_turn(views, agreement.turn, agreement, lang) if agreement else None
     if confirmed is not None:
-        points.append(OutcomePoint(round(value * QUALITY_CONFIRMED, 2), "terms read back to the debtor", confirmed))
+        points.append(
+            OutcomePoint(round(value * QUALITY_CONFIRMED, 2), "terms read back to the debtor", confirmed)
+        )
     else:
         points.append(OutcomePoint(0.0, "terms not read back to the debtor", turn))
 
@@ -300,8 +317,10 @@ def score_outcome(
             capacity = _stated_capacity(views, agreement.turn, lang)
         if amount is not None and capacity is not None:
             affordable = amount.amount <= capacity
-        elif amount is not None and agreement.debtor_offered:
-            affordable = True
+        elif amount is not None and (
+            agreement.debtor_offered or _debtor_named(views, agreement.turn, amount.amount, lang)
+        ):
+            affordable = True  # the debtor put this figure forward themselves
     subtotal = sum(p.delta for p in points)
     if affordable is False:
         cut = round(-subtotal * (1 - UNAFFORDABLE_FACTOR), 2)

@@ -210,9 +210,7 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _pydantic_errors(
-    diags: DiagnosticList, data: Any, base: tuple[Any, ...], exc: ValidationError
-) -> None:
+def _pydantic_errors(diags: DiagnosticList, data: Any, base: tuple[Any, ...], exc: ValidationError) -> None:
     for err in exc.errors():
         loc = tuple(err["loc"])
         where = mark_at(data, base + loc)
@@ -220,9 +218,7 @@ def _pydantic_errors(
         diags.error(where, "invalid-value", f"{field}: {err['msg']}")
 
 
-def _check_entry(
-    diags: DiagnosticList, data: Any, category: str, kind: Kind, entry: RuleEntry
-) -> None:
+def _check_entry(diags: DiagnosticList, data: Any, category: str, kind: Kind, entry: RuleEntry) -> None:
     path = ("rules", category)
 
     def need(field: str, why: str) -> None:
@@ -285,9 +281,7 @@ def validate_pack_data(
             f"file is for {data['jurisdiction']!r} but was loaded as {expect!r}",
         )
     if not isinstance(data["version"], str):
-        diags.error(
-            data.mark_of("version"), "invalid-value", 'version must be a quoted string, e.g. "1.0.0"'
-        )
+        diags.error(data.mark_of("version"), "invalid-value", 'version must be a quoted string, e.g. "1.0.0"')
     rules = data["rules"]
     if not isinstance(rules, MDict):
         diags.error(data.mark_of("rules"), "invalid-value", "rules must be a mapping of category id -> rule")

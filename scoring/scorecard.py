@@ -55,7 +55,14 @@ BEHAVIOUR_CAP = 20.0
 NEGATIVE_COST = 15.0  # per empathy_negative finding (first occurrence)
 HOSTILE_COST = 10.0  # empathy cost of a hostile violation (threat, abuse), on top of legality
 HOSTILE_VIOLATIONS = frozenset(
-    {"threat_violence", "threat_arrest", "threat_legal_action", "abusive_language", "shaming_threat", "harassment"}
+    {
+        "threat_violence",
+        "threat_arrest",
+        "threat_legal_action",
+        "abusive_language",
+        "shaming_threat",
+        "harassment",
+    }
 )
 # Repeats of the same rule cost less each time but never nothing.
 REPEAT_DECAY = 0.5
@@ -154,13 +161,13 @@ def repeat_factor(occurrence: int) -> float:
     return max(REPEAT_FLOOR, REPEAT_DECAY ** (occurrence - 1))
 
 
-def _clamp(score: str, total: float, points: list[PointEntry]) -> float:
+def _clamp(score: ScoreName, total: float, points: list[PointEntry]) -> float:
     """Clamp to 0-100, recording the adjustment so the ledger still sums to the score."""
     clamped = min(100.0, max(0.0, total))
     if clamped != total:
         points.append(
             PointEntry(
-                score=score,  # type: ignore[arg-type]
+                score=score,
                 delta=round(clamped - total, 2),
                 reason=f"{score} kept within 0-100",
             )
@@ -188,7 +195,12 @@ def _empathy(
                 break
         opportunities.append(
             Opportunity(
-                turn=view.index, cue=cue.category, text=cue.text, weight=weight, answered_turn=answered, credit=credit
+                turn=view.index,
+                cue=cue.category,
+                text=cue.text,
+                weight=weight,
+                answered_turn=answered,
+                credit=credit,
             )
         )
     if opportunities:
@@ -196,10 +208,12 @@ def _empathy(
         for o in opportunities:
             delta = round(o.weight / total_weight * (2 * OPPORTUNITY_RANGE * o.credit - OPPORTUNITY_RANGE), 2)
             if o.answered_turn is None:
-                reason = f"debtor's {o.cue} cue (\"{o.text}\") not answered with empathy"
+                reason = f'debtor\'s {o.cue} cue ("{o.text}") not answered with empathy'
             else:
-                reason = f"debtor's {o.cue} cue (\"{o.text}\") answered at turn {o.answered_turn}"
-            points.append(PointEntry(score="empathy", delta=delta, reason=reason, turn=o.turn, category=o.cue))
+                reason = f'debtor\'s {o.cue} cue ("{o.text}") answered at turn {o.answered_turn}'
+            points.append(
+                PointEntry(score="empathy", delta=delta, reason=reason, turn=o.turn, category=o.cue)
+            )
     else:
         points.append(
             PointEntry(
@@ -220,10 +234,16 @@ def _empathy(
                 bonus += delta
                 points.append(
                     PointEntry(
-                        score="empathy", delta=delta, reason=f"used {f.category}", turn=f.turn, category=f.category
+                        score="empathy",
+                        delta=delta,
+                        reason=f"used {f.category}",
+                        turn=f.turn,
+                        category=f.category,
                     )
                 )
-        elif f.kind is Kind.empathy_negative or (f.kind is Kind.violation and f.category in HOSTILE_VIOLATIONS):
+        elif f.kind is Kind.empathy_negative or (
+            f.kind is Kind.violation and f.category in HOSTILE_VIOLATIONS
+        ):
             negatives[f.category] += 1
             base = NEGATIVE_COST if f.kind is Kind.empathy_negative else HOSTILE_COST
             factor = repeat_factor(negatives[f.category])
@@ -232,7 +252,8 @@ def _empathy(
                 PointEntry(
                     score="empathy",
                     delta=-round(base * factor, 2),
-                    reason=f"{what}: {f.category}" + (f" (repeat #{negatives[f.category]})" if factor < 1 else ""),
+                    reason=f"{what}: {f.category}"
+                    + (f" (repeat #{negatives[f.category]})" if factor < 1 else ""),
                     turn=f.turn,
                     category=f.category,
                 )
@@ -323,7 +344,9 @@ def build_scorecard(
 ) -> Scorecard:
     """Grade an analysed call. ``findings`` are annotated and carry their ``turn``."""
     ctx = context or ScoringContext()
-    ordered = sorted(findings, key=lambda f: (f.turn or 0, f.span.start, f.span.end, f.kind.value, f.category))
+    ordered = sorted(
+        findings, key=lambda f: (f.turn or 0, f.span.start, f.span.end, f.kind.value, f.category)
+    )
     outcome = score_outcome(
         views,
         facts,
@@ -352,7 +375,9 @@ def build_scorecard(
         share = getattr(weights, name) / total_weight
         overall_points.append(
             PointEntry(
-                score="overall", delta=round(value * share, 2), reason=f"{name} {value:g} x weight {share:.3g}"
+                score="overall",
+                delta=round(value * share, 2),
+                reason=f"{name} {value:g} x weight {share:.3g}",
             )
         )
     overall = round(sum(p.delta for p in overall_points), 1)

@@ -143,8 +143,10 @@ def _line_of(text: str, needle: str) -> int:
 
 
 def test_bad_severity_is_reported_at_its_line():
-    text, diags = _broken("    severity: auto_fail\n    rule: \"15 U.S.C. §1692e(4)\"",
-                          "    severity: fatal\n    rule: \"15 U.S.C. §1692e(4)\"")
+    text, diags = _broken(
+        '    severity: auto_fail\n    rule: "15 U.S.C. §1692e(4)"',
+        '    severity: fatal\n    rule: "15 U.S.C. §1692e(4)"',
+    )
     line = _line_of(text, "severity: fatal")
     assert any(d.startswith(f"us.yaml:{line}:15: [error] invalid-value") for d in diags), diags
 
