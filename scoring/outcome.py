@@ -321,6 +321,10 @@ def score_outcome(
             agreement.debtor_offered or _debtor_named(views, agreement.turn, amount.amount, lang)
         ):
             affordable = True  # the debtor put this figure forward themselves
+    if affordable is True:
+        points.append(OutcomePoint(0.0, "amount within what the debtor can afford", turn))
+    elif affordable is None:
+        points.append(OutcomePoint(0.0, "affordability unknown: the debtor's means were not discussed", turn))
     subtotal = sum(p.delta for p in points)
     if affordable is False:
         cut = round(-subtotal * (1 - UNAFFORDABLE_FACTOR), 2)
