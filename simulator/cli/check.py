@@ -68,7 +68,7 @@ def _check_one(text: str, lang: str | None, jurisdiction: str | None) -> dict[st
     use_lang = lang or guess_lang(text)
     use_jur = jurisdiction or DEFAULT_JURISDICTION[use_lang]
     findings = check_utterance(text, use_lang, use_jur)  # type: ignore[arg-type]
-    pack = load_pack(use_jur)  # type: ignore[arg-type]
+    pack = load_pack(use_jur)
     return {
         "text": text,
         "lang": use_lang,
