@@ -20,6 +20,7 @@ from scoring.scorecard import Scorecard, ScoringContext, build_scorecard
 
 if TYPE_CHECKING:
     from scoring.lexicon import Lexicon
+    from scoring.text.normalize import NormalizedText
 
 _CACHE_SIZE = 1 << 16
 
@@ -32,17 +33,25 @@ def _cue_lexicon(name: str) -> Lexicon:
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
-def _detect(text: str, lang: Lang) -> tuple[Finding, ...]:
-    from scoring.detector import detect
+def _normalized(text: str, lang: Lang) -> NormalizedText:
+    """One normalisation per utterance, shared by the detector and the cue lexicons."""
+    from scoring.text.normalize import normalize
 
-    return tuple(detect(text, lang))
+    return normalize(text, lang)
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _detect(text: str, lang: Lang) -> tuple[Finding, ...]:
+    from scoring.detector import detect_normalized
+
+    return tuple(detect_normalized(_normalized(text, lang)))
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def debtor_cues(text: str, lang: Lang, speaker: Speaker = "debtor") -> tuple[Cue, ...]:
     """Cues in one turn: debtor cues for the debtor, collector-side cues for the collector."""
     name = f"debtor_{lang}" if speaker == "debtor" else f"collector_cues_{lang}"
-    hits = _cue_lexicon(name).match(text)
+    hits = _cue_lexicon(name).match(_normalized(text, lang))
     return tuple(Cue(category=h.category, span=Span(start=h.start, end=h.end), text=h.text) for h in hits)
 
 

@@ -13,6 +13,7 @@ what the debtor can afford (the scenario's capacity, or what the debtor said the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -99,10 +100,18 @@ class _Agreement:
     debtor_offered: bool
 
 
-def _dates(text: str, lang: Lang, today: date) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def _dates(text: str, lang: Lang, today: date) -> tuple[str, ...]:
     from scoring.text.dates import extract_dates
 
-    return [d.text for d in extract_dates(text, lang, today)]
+    return tuple(d.text for d in extract_dates(text, lang, today))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _money(text: str, lang: Lang) -> tuple[Money, ...]:
+    """Money mentions, explicit ones (with a currency or multiplier) when there are any."""
+    found = extract_money(text, lang)
+    return tuple([m for m in found if m.explicit] or found)
 
 
 def _window(views: Sequence[TurnView], end: int) -> list[TurnView]:
@@ -118,7 +127,7 @@ def _agreement_at(views: Sequence[TurnView], i: int, lang: Lang, today: date) ->
     money_turn: int | None = None
     debtor_offered = False
     for view in reversed(window):
-        found = [m for m in extract_money(view.text, lang) if m.explicit] or extract_money(view.text, lang)
+        found = _money(view.text, lang)
         if found:
             money, money_turn = found[-1], view.index
             debtor_offered = view.speaker == "debtor"
@@ -163,7 +172,7 @@ def _confirmed_turn(views: Sequence[TurnView], after: int, agreement: _Agreement
         if view.finding("agreement_confirmation") is not None:
             return view.index
         if agreement.money is not None and any(
-            m.amount == agreement.money.amount for m in extract_money(view.text, lang)
+            m.amount == agreement.money.amount for m in _money(view.text, lang)
         ):
             return view.index
     return None
@@ -174,7 +183,7 @@ def _stated_capacity(views: Sequence[TurnView], upto: int, lang: Lang) -> Decima
         m.amount
         for v in views
         if v.index <= upto and v.speaker == "debtor" and v.has_cue("can_afford") is not None
-        for m in extract_money(v.text, lang)
+        for m in _money(v.text, lang)
     ]
     return max(amounts) if amounts else None
 
@@ -184,7 +193,7 @@ def _debtor_named(views: Sequence[TurnView], upto: int, amount: Decimal, lang: L
         m.amount == amount
         for v in views
         if v.index <= upto and v.speaker == "debtor"
-        for m in extract_money(v.text, lang)
+        for m in _money(v.text, lang)
     )
 
 
