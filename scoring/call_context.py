@@ -161,6 +161,7 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
     wrong_party: tuple[int, Cue] | None = None
     vulnerability: tuple[int, Cue] | None = None
     acknowledged_since_vulnerability = False
+    disclosed_unverified = False
 
     for turn in turns:
         if turn.speaker == "debtor":
@@ -203,7 +204,10 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
 
         if debt is not None and wrong_party is not None:
             out.append(_finding("third_party_disclosure", "wrong_party", lang, turn, debt, wrong_party))
-        elif debt is not None and facts.verified_turn is None:
+        elif debt is not None and facts.verified_turn is None and not disclosed_unverified:
+            # Reported once: the breach is the first disclosure; the same listener hearing it
+            # again adds no new party (a wrong party hearing it again does, above).
+            disclosed_unverified = True
             out.append(_finding("third_party_disclosure", "unverified", lang, turn, debt, None))
 
         if turn.finding("identity_verification") is not None and facts.verified_turn is None:

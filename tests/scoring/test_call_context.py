@@ -286,3 +286,19 @@ def test_explanations_quote_the_debtor_in_the_call_language():
     )
     (f,) = result.findings
     assert "第2轮" in f.explanation and "别再给我打电话" in f.explanation
+
+
+def test_unverified_disclosure_is_reported_once_wrong_party_each_time():
+    got = cats(
+        "en", C("You owe $500.", "mentions_debt"), D("I lost my job."), C("Pay it today.", "payment_request")
+    )
+    assert got == [("third_party_disclosure", 0)]
+    got = cats(
+        "en",
+        C("Am I speaking with Maria?", "identity_verification"),
+        D("No, I'm her husband."),
+        C("She owes $500.", "mentions_debt"),
+        D("Okay..."),
+        C("Tell her to pay today.", "payment_request"),
+    )
+    assert got == [("third_party_disclosure", 2), ("third_party_disclosure", 4)]
