@@ -40,8 +40,8 @@ def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
 
 def _build(raw: Any, path: str, yaml_diags: list[Diagnostic]) -> LoadResult:
     result = LoadResult(path=path, raw=raw, diagnostics=list(yaml_diags))
-    if any(d.level == "error" for d in yaml_diags):
-        return result
+    if raw is None and yaml_diags:
+        return result  # unreadable, too large or not YAML: nothing to check
     if raw is None:
         result.diagnostics.append(
             Diagnostic(

@@ -59,13 +59,12 @@ def mark_at(raw: Any, path: Sequence[PathItem], *, key: bool = False) -> Mark:
     if parent is None:
         start = getattr(raw, "start", None)
         return (start[0], start[1]) if start else _NO_MARK
+    found: Any = None
     if want_key and hasattr(parent, "key_mark"):
-        line, col = parent.key_mark(last)
-        return (line, col)
-    if hasattr(parent, "mark_of"):
-        line, col = parent.mark_of(last)
-        return (line, col)
-    return _NO_MARK
+        found = parent.key_mark(last)
+    elif hasattr(parent, "mark_of"):
+        found = parent.mark_of(last)
+    return (found[0], found[1]) if found else _NO_MARK
 
 
 def resolves(raw: Any, path: Sequence[PathItem]) -> bool:

@@ -12,7 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from simulator.scenario.guards import Effects, Guard
@@ -32,6 +42,27 @@ def _on_key(data: Any) -> Any:
     if isinstance(data, dict) and any(key is True for key in data):
         return {("on" if key is True else key): value for key, value in data.items()}
     return data
+
+
+class LineVariant(_Model):
+    """A debtor line used only while a guard holds (for example a mood range)."""
+
+    label: ClassVar[str] = "line variant"
+    text: str
+    """The line; {placeholders} allowed."""
+    when: Guard
+    """The guard that must hold for this variant to be picked."""
+
+
+def _line_kind(value: Any) -> str:
+    return "mapping" if isinstance(value, dict) else "str"
+
+
+# A debtor line: plain text, or `{text: ..., when: guard}`.
+SayLine = Annotated[
+    Annotated[str, Tag("str")] | Annotated[LineVariant, Tag("mapping")],
+    Discriminator(_line_kind),
+]
 
 
 # ---------------------------------------------------------------- persona
@@ -138,9 +169,9 @@ class State(_Model):
     """One moment of the conversation, from the debtor's side."""
 
     label: ClassVar[str] = "state"
-    say: list[str] = Field(default_factory=list)
+    say: list[SayLine] = Field(default_factory=list)
     """Debtor line variants when the call enters this state (one is picked by the seeded random source)."""
-    fallback: list[str] = Field(default_factory=list)
+    fallback: list[SayLine] = Field(default_factory=list)
     """Debtor line variants when the trainee's line moves nothing."""
     suggestions: list[Suggestion] = Field(default_factory=list)
     """Replies offered in guided mode while in this state."""
@@ -168,7 +199,7 @@ class Transition(_Model):
     """Optional guard; the transition fires only when it holds."""
     do: Effects | None = None
     """Optional effects."""
-    say: list[str] | None = None
+    say: list[SayLine] | None = None
     """Optional debtor lines used instead of the target state's `say`."""
 
     @model_validator(mode="before")
@@ -189,7 +220,7 @@ class Reaction(_Model):
     """Optional effects."""
     to: str | None = None
     """Optional state to move to (for example a terminal `complaint` state)."""
-    say: list[str] | None = None
+    say: list[SayLine] | None = None
     """Optional debtor lines for this reaction."""
 
     @model_validator(mode="before")
@@ -236,7 +267,9 @@ class Scoring(_Model):
 
 
 def _pair_to_range(value: Any) -> Any:
-    """`[0, 5]` means `{min: 0, max: 5}`."""
+    """`[0, 5]` means `{min: 0, max: 5}`; a single number means exactly that value."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return {"min": value, "max": value}
     if isinstance(value, list):
         if len(value) != 2:
             raise PydanticCustomError("range_pair", "a range is [min, max] or {min: .., max: ..}")
@@ -255,11 +288,27 @@ class _RangeModel(_Model):
 Range = Annotated[
     _RangeModel,
     BeforeValidator(_pair_to_range),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number"},
+                {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
+                {
+                    "type": "object",
+                    "properties": {"min": {"type": "number"}, "max": {"type": "number"}},
+                    "additionalProperties": False,
+                },
+            ],
+            "description": "[min, max], {min: .., max: ..} (either may be left out) or one exact number",
+        }
+    ),
 ]
 
 
 class ScoreBounds(_Model):
-    label: ClassVar[str] = "score bounds"
+    """Expectations on the scorecard of the test call."""
+
+    label: ClassVar[str] = "score expectations"
     empathy: Range | None = None
     """Bounds on the empathy score (0-100)."""
     legality: Range | None = None
@@ -268,6 +317,12 @@ class ScoreBounds(_Model):
     """Bounds on the outcome score."""
     overall: Range | None = None
     """Bounds on the overall score."""
+    passed: bool | None = None
+    """Whether the scorecard passes."""
+    auto_fail: bool | None = None
+    """Whether the scorecard auto-fails."""
+    outcome_category: str | None = None
+    """The outcome category the scorer reports."""
 
 
 class Expect(_Model):
@@ -277,27 +332,29 @@ class Expect(_Model):
     state: str | None = None
     """Final state id."""
     outcome: str | None = None
-    """Outcome id of the call."""
+    """Outcome id of the call (the call must have ended)."""
     ended: bool | None = None
     """Whether the call ended before the script ran out."""
+    ended_by: str | None = None
+    """Why the call ended: terminal_state, hang_up, complaint, turn_limit, collector_ended, script_ended."""
     flags: dict[str, bool] = Field(default_factory=dict)
     """Flag values at the end."""
     mood: Range | None = None
-    """Final mood range, `[min, max]`."""
+    """Final mood: `[min, max]`."""
     variables: dict[str, Range] = Field(default_factory=dict)
-    """Final ranges of other variables."""
+    """Final ranges of variables: `{trust: [1, 5]}`."""
     visits: list[str] = Field(default_factory=list)
-    """States the call must pass through."""
+    """States the call must pass through (any order)."""
+    path: list[str] = Field(default_factory=list)
+    """The states the call went through must start with exactly these, in order."""
+    revealed: list[str] = Field(default_factory=list)
+    """Hidden facts that must have been revealed."""
     says: list[str] = Field(default_factory=list)
-    """Substrings some debtor line must contain."""
+    """Text some debtor line must contain (case-insensitive)."""
     never_says: list[str] = Field(default_factory=list)
-    """Substrings no debtor line may contain."""
+    """Text no debtor line may contain (case-insensitive)."""
     score: ScoreBounds | None = None
-    """Scorecard bounds."""
-    passed: bool | None = None
-    """Whether the scorecard passes."""
-    auto_fail: bool | None = None
-    """Whether the scorecard auto-fails."""
+    """Scorecard expectations: score bounds, passed, auto_fail."""
 
 
 class ScenarioTest(_Model):
@@ -344,9 +401,11 @@ class Scenario(_Model):
     flags: list[Id] = Field(default_factory=list)
     """Boolean flags, all false at the start."""
     max_turns: int = Field(default=30, ge=1)
-    """Trainee lines allowed before the turn limit."""
-    on_max_turns: str | None = None
-    """Terminal state entered at the turn limit; without it the call ends as `hung_up`."""
+    """Trainee lines allowed; after the last one the call ends."""
+    turn_limit_outcome: str = "hung_up"
+    """Outcome id of a call that reaches max_turns."""
+    turn_limit_say: list[SayLine] = Field(default_factory=list)
+    """What the debtor says when the turn limit ends the call."""
     initial: str
     """The state the call starts in."""
     states: dict[Id, State]

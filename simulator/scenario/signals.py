@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 
 # Signals the engine emits without the intent library: a line that talks about
-# the debt, and a line that asks for money.
-BUILTIN_SIGNALS: tuple[str, ...] = ("mentions_debt", "payment_request")
+# the debt, a line that asks for money, and the slots (money / a date was said).
+BUILTIN_SIGNALS: tuple[str, ...] = ("mentions_debt", "payment_request", "amount", "date")
 
 _SIGNAL_SECTIONS = ("violations", "required_conduct", "empathy_positive", "empathy_negative")
 
