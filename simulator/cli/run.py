@@ -20,7 +20,7 @@ import click
     "--script",
     "script",
     required=True,
-    type=click.File("r", encoding="utf-8", errors="replace"),
+    type=click.File("r", encoding="utf-8-sig", errors="replace"),
     help="File with one trainee line per line, or - for standard input (read line by line).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document when the call ends.")
