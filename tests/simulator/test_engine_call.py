@@ -196,6 +196,14 @@ def test_different_seeds_vary_the_opening_line() -> None:
     assert {call(seed).opening for seed in range(40)} == {"Hello?", "Yeah, who's this?"}
 
 
+def test_opening_line_has_placeholders_filled() -> None:
+    spec = scenario()
+    spec["states"]["opening"]["say"] = ["{first_name} speaking. You're calling about {creditor}?"]
+    c = start_call(compile_scenario(spec), recogniser=fake_recogniser, today=TODAY)
+    assert c.opening == "Maria speaking. You're calling about Northbank?"
+    assert c.transcript().turns[0].text == c.opening
+
+
 def test_transcript_is_a_scoring_transcript() -> None:
     c = call()
     c.say(GREET)
