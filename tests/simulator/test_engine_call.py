@@ -16,7 +16,9 @@ GREET = "Hello, this is Alex from Northbank. Am I speaking with Maria Lopez?"
 
 
 def call(seed: int = 0, **overrides: Any) -> Call:
-    return start_call(compile_scenario(scenario(**overrides)), seed=seed, recogniser=fake_recogniser, today=TODAY)
+    return start_call(
+        compile_scenario(scenario(**overrides)), seed=seed, recogniser=fake_recogniser, today=TODAY
+    )
 
 
 def test_good_path_reaches_an_instalment_plan() -> None:
@@ -25,7 +27,7 @@ def test_good_path_reaches_an_instalment_plan() -> None:
     assert (first.state_before, first.state_after) == ("opening", "verified")
     assert first.flags["identity_verified"] is True
     assert first.variables["trust"] == 1
-    assert first.reply == "Yes, this is Maria. What is this about?"  # {first_name} filled
+    assert first.reply == "Yes, this is Maria Lopez. What is this about?"  # {name} filled
     c.say("I'm so sorry, what happened?")
     last = c.say("Could we set up a plan of $150 a month?")
     assert last.ended and last.outcome == "installment_plan" and last.ended_by == "terminal_state"
@@ -127,6 +129,9 @@ def test_line_variants_follow_their_when_guards() -> None:
     c = call()
     c.say(GREET)
     assert c.say("what happened").reply.startswith("Look, things are hard.")  # mood -1
+    c2 = call()
+    c2.say(GREET)
+    assert c2.say("sorry").reply.startswith("I'm doing my best.")  # mood +1
 
 
 def test_turn_limit_ends_the_call() -> None:
@@ -143,6 +148,37 @@ def test_turn_limit_outcome_and_line_come_from_the_scenario() -> None:
     c = call(max_turns=1, turn_limit_outcome="callback_scheduled", turn_limit_say=["Call me next week."])
     result = c.say("hmm")
     assert result.outcome == "callback_scheduled" and result.reply.endswith("Call me next week.")
+
+
+def test_turn_limit_enters_on_max_turns_when_the_scenario_names_it() -> None:
+    c = call(max_turns=2, on_max_turns="complaint_end")
+    c.say("hmm")
+    result = c.say("hmm")
+    assert result.state_after == "complaint_end" and c.path[-1] == "complaint_end"
+    assert result.outcome == "complaint" and result.ended_by == "turn_limit"
+    assert result.reply.endswith("I want your supervisor.")
+
+
+def test_end_effect_closes_the_call() -> None:
+    spec = scenario()
+    spec["global"].insert(0, {"on": "rushing", "do": {"end": "hung_up"}})
+    c = start_call(compile_scenario(spec), recogniser=fake_recogniser, today=TODAY)
+    result = c.say("hurry up")
+    assert result.ended and result.outcome == "hung_up" and result.ended_by == "hang_up"
+    assert result.state_after == "opening"
+
+
+def test_visited_guard_and_mood_hint() -> None:
+    spec = scenario()
+    spec["transitions"].insert(
+        0, {"on": "sympathy", "from": "exploring", "to": "verified", "when": {"visited": "exploring"}}
+    )
+    c = start_call(compile_scenario(spec), recogniser=fake_recogniser, today=TODAY)
+    c.say(GREET)
+    into = c.say("sorry")
+    assert into.state_after == "exploring" and into.mood_hint == "She sounds tired."
+    back = c.say("sorry")
+    assert back.fired == ["transitions[0]"] and back.state_after == "verified"
 
 
 @pytest.mark.parametrize("seed", [0, 1, 7, 12345])
@@ -277,3 +313,33 @@ def test_yaml_strings_never_become_callbacks() -> None:
             for t in transitions:
                 assert all(callable(c.func) for c in t.conditions)
                 assert all(callable(cb) for cb in t.before + t.after + t.prepare)
+
+
+# --- loaded (pydantic) scenarios -------------------------------------------------------------
+
+
+def test_a_loaded_scenario_compiles_once_and_is_freed_with_its_model() -> None:
+    from simulator.engine.machine import _CACHE, compiled_for
+    from simulator.scenario import Scenario
+
+    model = Scenario.model_validate(scenario())
+    first = compiled_for(model)
+    assert compiled_for(model) is first
+    assert start_call(model, recogniser=fake_recogniser).scenario is first
+    key = id(model)
+    del model
+    gc.collect()
+    assert key not in _CACHE
+
+
+def test_a_loaded_scenario_plays_like_its_yaml() -> None:
+    from simulator.scenario import Scenario
+
+    model = Scenario.model_validate(scenario())
+    c = start_call(model, recogniser=fake_recogniser, today=TODAY)
+    c.say(GREET)
+    c.say("I'm sorry, what happened?")
+    assert c.say("A plan of $500?").state_after == "exploring"
+    last = c.say("A plan of $150?")
+    assert last.outcome == "installment_plan" and last.reply == "Okay, $150 a month I can do."
+    assert c.vars.revealed == ["job_loss"] and c.flags["hardship_disclosed"] is True

@@ -32,6 +32,8 @@ def env(
     counts: dict[str, int] | None = None,
     turn: int = 1,
     revealed: tuple[str, ...] = (),
+    history: tuple[tuple[str, ...], ...] = (),
+    visited: tuple[str, ...] = ("opening",),
 ) -> TurnEnv:
     call = CallVars(
         variables={"mood": mood, "trust": trust},
@@ -39,6 +41,8 @@ def env(
         flags={"identity_verified": False, "cease_requested": False, **(flags or {})},
         counts=dict(counts or {}),
         revealed=list(revealed),
+        history=[frozenset(h) for h in history],
+        visited=set(visited),
         turn=turn,
     )
     return TurnEnv(
@@ -63,7 +67,6 @@ GUARD_CASES = [
     ({"var": "mood", "le": "var.trust"}, {"mood": 3, "trust": 2}, False),
     ({"flag": "identity_verified"}, {"flags": {"identity_verified": True}}, True),
     ({"flag": "identity_verified"}, {}, False),
-    ({"flag": "cease_requested", "is": False}, {}, True),
     ({"flag": "undeclared_flag"}, {}, False),
     ({"not": {"flag": "cease_requested"}}, {"flags": {"cease_requested": True}}, False),
     ({"all": [{"var": "trust", "ge": 1}, {"flag": "identity_verified"}]}, {"trust": 1}, False),
@@ -86,18 +89,43 @@ GUARD_CASES = [
     ({"slot": "date", "le": 14}, {"dates": (date(2027, 1, 30),)}, False),
     ({"slot": "date", "le": 14}, {"dates": (None,)}, False),
     ({"slot": "date"}, {"dates": (None,)}, True),
-    ({"count": {"signal": ["threat_arrest", "threat_legal_action"], "ge": 2}}, {"counts": {"threat_arrest": 1}}, False),
     (
-        {"count": {"signal": ["threat_arrest", "threat_legal_action"], "ge": 2}},
-        {"counts": {"threat_arrest": 1, "threat_legal_action": 1}},
+        {"count": ["threat_arrest", "threat_legal_action"], "ge": 2},
+        {"history": (("threat_arrest",), ())},
+        False,
+    ),
+    (
+        {"count": ["threat_arrest", "threat_legal_action"], "ge": 2},
+        {"history": (("threat_arrest",), ("courtesy",), ("threat_legal_action",))},
         True,
     ),
-    ({"signal": "sympathy"}, {"signals": ("sympathy",)}, True),
-    ({"signal": ["sympathy", "validate"]}, {"signals": ("courtesy",)}, False),
+    # Lines, not mentions: one line carrying two kinds of threat counts once.
+    (
+        {"count": ["threat_arrest", "threat_legal_action"], "ge": 2},
+        {"history": (("threat_arrest", "threat_legal_action"),)},
+        False,
+    ),
+    ({"count": "threat_arrest", "eq": 0}, {}, True),
+    # The nested spelling of the format: {count: {signal: [...], ge: n}}.
+    (
+        {"count": {"signal": ["threat_arrest", "threat_violence"], "ge": 2}},
+        {"history": (("threat_arrest",), ("threat_violence",))},
+        True,
+    ),
+    ({"count": {"signal": "threat_arrest", "ge": 1}}, {"history": (("courtesy",),)}, False),
     ({"turn": {"ge": 3}}, {"turn": 3}, True),
-    ({"turn": {"ge": 3}}, {"turn": 2}, False),
+    ({"turn": {"ge": 3, "le": 4}}, {"turn": 5}, False),
+    ({"flag": "cease_requested", "is": False}, {}, True),
+    ({"flag": "cease_requested", "is": False}, {"flags": {"cease_requested": True}}, False),
     ({"revealed": "job_loss"}, {"revealed": ("job_loss",)}, True),
-    ({"revealed": "job_loss"}, {}, False),
+    ({"signal": "sympathy"}, {"signals": ("sympathy", "courtesy")}, True),
+    ({"signal": ["sympathy", "validate"]}, {"signals": ("courtesy",)}, False),
+    ({"var": "turn", "ge": 3}, {"turn": 3}, True),
+    ({"var": "turn", "ge": 3}, {"turn": 2}, False),
+    ({"fact": "job_loss"}, {"revealed": ("job_loss",)}, True),
+    ({"fact": "job_loss"}, {}, False),
+    ({"visited": "exploring"}, {"visited": ("opening", "exploring")}, True),
+    ({"visited": "exploring"}, {}, False),
 ]
 
 
@@ -120,7 +148,10 @@ def test_amount_guard_binds_the_amount_that_fit() -> None:
         {"nonsense": 1},  # unknown form
         {"slot": "colour", "eq": 1},  # unknown slot
         {"var": "mood", "le": "persona.no.such.path"},  # unresolvable reference
-        {"count": {"ge": 2}},  # count without signals
+        {"count": [], "ge": 2},  # count without signals
+        {"count": ["threat_arrest"]},  # count without a comparison
+        {"count": {"signal": ["threat_arrest"]}},  # nested count without a comparison
+        {"turn": 3},  # turn takes comparisons
         "var mood > 1",  # a string is never code
         {"var": "mood", "ge": "__import__('os').system('true')"},
     ],
@@ -138,7 +169,13 @@ EFFECT_CASES = [
     ({"set": {"mood": 99}}, {"mood": 0}, {"mood": 5, "trust": 0}, {}),  # set is clamped too
     ({"set": {"mood": "var.trust"}}, {"trust": 3}, {"mood": 3, "trust": 3}, {}),
     ({"set": {"identity_verified": True}}, {}, {"mood": 0, "trust": 0}, {"identity_verified": True}),
-    ({"clear": ["cease_requested"]}, {"flags": {"cease_requested": True}}, {"mood": 0, "trust": 0}, {"cease_requested": False}),
+    ({"clear": ["cease_requested"]}, {"flags": {"cease_requested": True}}, {"mood": 0, "trust": 0}, {}),
+    (
+        {"set": {"cease_requested": False}},
+        {"flags": {"cease_requested": True}},
+        {"mood": 0, "trust": 0},
+        {"cease_requested": False},
+    ),
     (
         {"set": {"identity_verified": True}, "add": {"trust": 1, "mood": -1}},
         {},
@@ -149,12 +186,22 @@ EFFECT_CASES = [
 
 
 @pytest.mark.parametrize(("effect", "kwargs", "variables", "flags"), EFFECT_CASES, ids=lambda v: repr(v)[:60])
-def test_effect_table(effect: Any, kwargs: dict[str, Any], variables: dict[str, float], flags: dict[str, bool]) -> None:
+def test_effect_table(
+    effect: Any, kwargs: dict[str, Any], variables: dict[str, float], flags: dict[str, bool]
+) -> None:
     e = env(**kwargs)
-    compile_effect(effect, ROOT, flags={"identity_verified", "cease_requested"}, variables={"mood", "trust"})(e)
+    compile_effect(effect, ROOT, flags={"identity_verified", "cease_requested"}, variables={"mood", "trust"})(
+        e
+    )
     assert e.call.variables == variables
     for name, value in flags.items():
         assert e.call.flags[name] is value
+
+
+def test_end_effect_records_the_outcome() -> None:
+    e = env()
+    compile_effect({"end": "complaint"}, ROOT, flags=set(), variables=set())(e)
+    assert e.call.end_outcome == "complaint"
 
 
 def test_reveal_effect_records_the_fact_once() -> None:

@@ -65,7 +65,9 @@ def test_lines_are_answered_as_they_arrive() -> None:
 def test_json_document_shape(tmp_path: Path) -> None:
     script = tmp_path / "script.txt"
     script.write_text("\n".join(GOOD_LINES) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["run", "us-job-loss", "--script", str(script), "--json", "--seed", "5"])
+    result = CliRunner().invoke(
+        main, ["run", "us-job-loss", "--script", str(script), "--json", "--seed", "5"]
+    )
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert {"scenario", "seed", "turns", "outcome_category", "ended_by", "scorecard"} <= set(doc)
