@@ -113,7 +113,7 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("还钱！！！", {"shouting"}, set()),
     ("闭嘴，听我说", {"shouting"}, set()),
     # --- required conduct
-    ("您好，我是招商银行信用卡中心的客服小王，工号1234", {"self_identification", "courtesy"}, set()),
+    ("您好，我是招商银行信用卡中心的客服小王，工号1234", {"self_identification"}, set()),
     ("请问是张先生本人吗？", {"identity_verification"}, set()),
     ("麻烦您核实一下身份证后四位", {"identity_verification"}, set()),
     ("本次来电是关于您信用卡逾期账款的催收", {"debt_collector_disclosure"}, set()),
