@@ -1,0 +1,155 @@
+"""Utterance-level detection: every taxonomy category one collector utterance shows.
+
+``detect(text, lang)`` normalises the utterance, runs the language's lexicon
+(``scoring/data/lexicon/<lang>.yaml``, compiled once per process) and adds the checks that
+are about the shape of the text rather than its words (ALL-CAPS lines and strings of
+exclamation marks count as shouting). Findings carry spans into the original text, the
+lexicon pattern that fired and its explanation; severity, rule and tip are left for the
+jurisdiction's rule pack.
+
+Call-level categories (third_party_disclosure, ignored_cease, ignored_dispute,
+ignored_vulnerability) need the debtor's turns and are not produced here; instead two
+internal signals of kind ``intent`` feed them: ``mentions_debt`` and ``payment_request``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+from scoring.lexicon import LEXICON_DIR, Hit, Lexicon, builtin_lexicon, merge_hits
+from scoring.model import Finding, Kind, Lang, Span, Turn
+from scoring.text.normalize import MAX_CHARS, NormalizedText, normalize
+
+TAXONOMY_PATH = Path(__file__).parent / "data" / "taxonomy.yaml"
+_TAXONOMY_SECTIONS = {
+    "violations": Kind.violation,
+    "required_conduct": Kind.required_conduct,
+    "empathy_positive": Kind.empathy_positive,
+    "empathy_negative": Kind.empathy_negative,
+}
+INTENT_CATEGORIES = frozenset({"mentions_debt", "payment_request"})
+
+# Shouting by shape: this many upper-case letters in words of 2+ letters that are all caps,
+# making up at least this share of the cased letters of the line.
+CAPS_MIN_LETTERS = 6
+CAPS_MIN_WORDS = 2
+CAPS_MIN_SHARE = 0.7
+EXCLAIM_RUN = 2
+
+
+@functools.cache
+def category_kinds() -> dict[str, Kind]:
+    """Category id -> kind, from the shipped taxonomy."""
+    with TAXONOMY_PATH.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    kinds: dict[str, Kind] = {}
+    for section, kind in _TAXONOMY_SECTIONS.items():
+        for cat in data.get(section) or {}:
+            kinds[str(cat)] = kind
+    for cat in INTENT_CATEGORIES:
+        kinds.setdefault(cat, Kind.intent)
+    return kinds
+
+
+@functools.cache
+def lexicon_for(lang: str) -> Lexicon | None:
+    """The built-in lexicon of a language, or None when the language has none yet."""
+    if not (LEXICON_DIR / f"{lang}.yaml").is_file():
+        return None
+    return builtin_lexicon(lang)
+
+
+def _kind_of(hit: Hit) -> Kind | None:
+    if hit.kind:
+        try:
+            return Kind(hit.kind)
+        except ValueError:
+            return None
+    return category_kinds().get(hit.category)
+
+
+def _shouting(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, pattern, explanation) for ALL-CAPS stretches and runs of '!'."""
+    out: list[tuple[int, int, str, str]] = []
+    limit = min(len(text), MAX_CHARS)
+    # runs of exclamation marks (ASCII or full-width), possibly mixed with '?'
+    i = 0
+    while i < limit:
+        if text[i] in "!！":
+            j = i
+            bangs = 0
+            while j < limit and text[j] in "!！?？":
+                bangs += text[j] in "!！"
+                j += 1
+            if bangs >= EXCLAIM_RUN:
+                out.append((i, j, "shape.exclamations", "A string of exclamation marks reads as shouting"))
+            i = j
+        else:
+            i += 1
+    # ALL-CAPS: per line, words of 2+ cased letters that are entirely upper case
+    line_start = 0
+    while line_start < limit:
+        line_end = text.find("\n", line_start, limit)
+        if line_end < 0:
+            line_end = limit
+        caps_words: list[tuple[int, int]] = []
+        upper = lower = 0
+        k = line_start
+        while k < line_end:
+            if text[k].isalpha():
+                w = k
+                while k < line_end and text[k].isalpha():
+                    k += 1
+                word = text[w:k]
+                u = sum(1 for c in word if c.isupper())
+                lo = sum(1 for c in word if c.islower())
+                upper += u
+                lower += lo
+                if u >= 2 and lo == 0:
+                    caps_words.append((w, k))
+            else:
+                k += 1
+        caps_letters = sum(b - a for a, b in caps_words)
+        if (
+            len(caps_words) >= CAPS_MIN_WORDS
+            and caps_letters >= CAPS_MIN_LETTERS
+            and upper >= CAPS_MIN_SHARE * (upper + lower)
+        ):
+            out.append((caps_words[0][0], caps_words[-1][1], "shape.all_caps", "Written in capitals: reads as shouting"))
+        line_start = line_end + 1
+    return out
+
+
+def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> list[Finding]:
+    """``detect`` for an already normalised utterance."""
+    text = norm.original
+    findings: list[Finding] = []
+    lex = lexicon_for(norm.lang)
+    if lex is not None:
+        for hit in merge_hits(lex.match(norm)):
+            kind = _kind_of(hit)
+            if kind is None:
+                continue
+            findings.append(
+                Finding(
+                    category=hit.category, kind=kind, span=Span(start=hit.start, end=hit.end),
+                    text=hit.text, explanation=hit.explanation, pattern=hit.pattern,
+                )
+            )
+    if not any(f.category == "shouting" for f in findings):
+        for a, b, pid, why in _shouting(text)[:1]:
+            findings.append(
+                Finding(category="shouting", kind=Kind.empathy_negative, span=Span(start=a, end=b),
+                        text=text[a:b], explanation=why, pattern=pid)
+            )
+    findings.sort(key=lambda f: (f.span.start, f.span.end, f.category, f.pattern))
+    return findings
+
+
+def detect(text: str, lang: Lang | str, *, context: Sequence[Turn] = ()) -> list[Finding]:
+    """Findings for one collector utterance, sorted by span start (deterministic)."""
+    return detect_normalized(normalize(text, lang), context=context)

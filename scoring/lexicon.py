@@ -1,0 +1,949 @@
+"""Lexicons: named concept lists and patterns over them, loaded from YAML and compiled to RE2.
+
+A lexicon is data (see ``docs/lexicon-format.md``). Loading validates it and reports every
+problem as a ``Diagnostic`` with the line and column of the offending YAML node; nothing in
+the file can execute code, and every pattern compiles to google-re2, so matching is linear in
+the length of the utterance whatever the patterns say.
+
+On top of the regular expressions this module adds what RE2 cannot express:
+
+* typo tolerance: words of ``fuzzy.min_length`` letters or more that are not known words are
+  corrected to the nearest word of a fuzzy concept within a bounded edit distance
+  (deletion-neighbourhood index, so the cost per token is bounded by its length);
+* clause-scoped negation and denial ("nobody is going to arrest you"), with conditions
+  ("if you don't pay we'll ...") and non-cancelling negations ("you won't like ...") that
+  do not cancel;
+* per-pattern guards: ``requires`` / ``unless`` / ``unless_before`` / ``unless_after``.
+
+``Lexicon.match(normalized)`` is language-neutral and knows nothing about the taxonomy: a
+pattern's category is any id, so the same machinery serves the detector, debtor cues and
+intents.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import re2
+from rapidfuzz.distance import OSA
+
+from scoring.diagnostics import Diagnostic, DiagnosticList
+from scoring.text.normalize import NormalizedText, normalize
+from scoring.yamlsrc import MDict, MList, load_yaml_file, load_yaml_text
+
+Mark = tuple[int, int]
+
+LANG_DEFAULTS: dict[str, dict[str, Any]] = {
+    "en": {"word_boundaries": True, "gap": 5},
+    "zh": {"word_boundaries": False, "gap": 8},
+}
+MAX_GAP = 50  # words (or characters) one gap may skip; keeps compiled programs small
+MAX_FUZZY_TOKEN = 24  # longer tokens are never typo-corrected (bounded work per token)
+
+# Regex building blocks. Sentence terminators end every gap: a pattern never spans sentences.
+_TERM = ".!?;。"
+_EN_JOIN = r"[^\w.!?;。]*"  # between two items: spaces, commas, quotes, dashes
+_EN_SEP = r"[^\w.!?;。]+"  # between the words of one phrase
+_EN_GAPWORD = r"[^\s.!?;。]+(?:\.[^\s.!?;。]+)*"
+_ZH_JOIN = r"[ ]?"
+_ZH_GAPCHAR = r"[^.!?;。]"
+
+TOP_KEYS = {
+    "language", "word_boundaries", "defaults", "fuzzy", "protected_words", "concepts",
+    "negation", "patterns", "description", "version",
+}
+CONCEPT_KEYS = {"words", "regex", "fuzzy", "masked", "inflect", "description"}
+PATTERN_KEYS = {
+    "id", "category", "kind", "explanation", "match", "regex", "negatable", "gap",
+    "requires", "unless", "unless_before", "unless_after", "unless_inside", "window", "description",
+    "examples",
+}
+NEGATION_KEYS = {
+    "cues", "after", "denials", "non_cancelling", "conditions", "restarts", "breaks",
+    "window", "after_window",
+}
+
+
+def _re2_options() -> Any:
+    opts = re2.Options()
+    opts.log_errors = False
+    opts.max_mem = 64 << 20
+    return opts
+
+
+def _compile(pattern: str) -> Any:
+    return re2.compile(pattern, options=_re2_options())
+
+
+def _re2_error_text(exc: Exception) -> str:
+    msg = exc.args[0] if exc.args else str(exc)
+    if isinstance(msg, bytes):
+        msg = msg.decode("utf-8", "replace")
+    return str(msg)
+
+
+# --------------------------------------------------------------------------- public records
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One pattern match. ``start``/``end`` index the ORIGINAL utterance; ``nstart``/``nend``
+    index ``NormalizedText.text``."""
+
+    pattern: str
+    category: str
+    kind: str | None
+    start: int
+    end: int
+    text: str
+    explanation: str
+    nstart: int
+    nend: int
+    negated: bool = False
+
+
+@dataclass
+class Pattern:
+    id: str
+    category: str
+    kind: str | None
+    explanation: str
+    regex: Any  # compiled re2
+    source: str
+    negatable: bool
+    requires: Any | None = None
+    unless: Any | None = None
+    unless_before: Any | None = None
+    unless_after: Any | None = None
+    unless_inside: Any | None = None
+    window: int = 4
+
+
+@dataclass
+class _Negation:
+    cues: Any | None = None
+    after: Any | None = None
+    denials: Any | None = None
+    non_cancelling: Any | None = None
+    conditions: Any | None = None
+    restarts: Any | None = None
+    breaks: Any | None = None
+    window: int = 8
+    after_window: int = 5
+
+
+@dataclass
+class _Prepared:
+    """An utterance ready for matching: the (typo-corrected) text and its maps."""
+
+    norm: NormalizedText
+    text: str
+    to_norm_start: list[int]
+    to_norm_end: list[int]
+    word_starts: list[int]
+    _cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def spans(self, regex: Any) -> list[tuple[int, int]]:
+        key = id(regex)
+        got = self._cache.get(key)
+        if got is None:
+            got = [m.span() for m in regex.finditer(self.text)] if self.text else []
+            self._cache[key] = got
+        return got
+
+    def words_between(self, a: int, b: int) -> int:
+        """Number of word starts in [a, b) (for zh: characters)."""
+        if a >= b:
+            return 0
+        return bisect.bisect_left(self.word_starts, b) - bisect.bisect_left(self.word_starts, a)
+
+    def to_normalized(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            p = self.to_norm_start[start] if start < len(self.to_norm_start) else len(self.norm.text)
+            return p, p
+        return self.to_norm_start[start], self.to_norm_end[end - 1]
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+
+@dataclass
+class Lexicon:
+    language: str
+    word_boundaries: bool
+    patterns: list[Pattern]
+    negation: _Negation
+    path: str = "<string>"
+    _set: Any = None
+    _fuzzy_index: dict[str, set[str]] = field(default_factory=dict)
+    _known_words: frozenset[str] = frozenset()
+    fuzzy_min: int = 5
+    fuzzy_long: int = 9
+    fuzzy_max: int = 1
+    fuzzy_long_max: int = 2
+    _token_re: Any = None
+    _sentence_re: Any = None
+    _clause_punct_re: Any = None
+
+    # ---- preparation: typo correction and word index
+    def _correct(self, word: str) -> str | None:
+        if word in self._known_words or len(word) < self.fuzzy_min or len(word) > MAX_FUZZY_TOKEN:
+            return None
+        maxd = self.fuzzy_long_max if len(word) >= self.fuzzy_long else self.fuzzy_max
+        candidates: set[str] = set()
+        for key in _deletions(word, maxd):
+            found = self._fuzzy_index.get(key)
+            if found:
+                candidates |= found
+        best: tuple[int, str] | None = None
+        for cand in candidates:
+            if cand[0] != word[0]:
+                continue  # first letters are rarely mistyped; requiring them avoids false fixes
+            limit = self.fuzzy_long_max if len(cand) >= self.fuzzy_long else self.fuzzy_max
+            d = OSA.distance(word, cand, score_cutoff=min(maxd, limit))
+            if d <= min(maxd, limit) and (best is None or (d, cand) < best):
+                best = (d, cand)
+        return best[1] if best else None
+
+    def prepare(self, norm: NormalizedText) -> _Prepared:
+        text = norm.text
+        n = len(text)
+        if not self._fuzzy_index or not self.word_boundaries:
+            ident = list(range(n))
+            return _Prepared(norm, text, ident, [i + 1 for i in ident], self._word_starts(text))
+        parts: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = 0
+        for m in self._token_re.finditer(text):
+            a, b = m.span()
+            fixed = self._correct(m.group())
+            if fixed is None:
+                continue
+            parts.append(text[pos:a])
+            starts.extend(range(pos, a))
+            ends.extend(range(pos + 1, a + 1))
+            parts.append(fixed)
+            starts.extend([a] * len(fixed))
+            ends.extend([b] * len(fixed))
+            pos = b
+        if not parts:
+            ident = list(range(n))
+            return _Prepared(norm, text, ident, [i + 1 for i in ident], self._word_starts(text))
+        parts.append(text[pos:])
+        starts.extend(range(pos, n))
+        ends.extend(range(pos + 1, n + 1))
+        fixed_text = "".join(parts)
+        return _Prepared(norm, fixed_text, starts, ends, self._word_starts(fixed_text))
+
+    def _word_starts(self, text: str) -> list[int]:
+        if not self.word_boundaries:
+            return list(range(len(text)))
+        return [m.start() for m in self._token_re.finditer(text)] if text else []
+
+    # ---- matching
+    def match(self, normalized: NormalizedText | str, *, include_negated: bool = False) -> list[Hit]:
+        """All pattern hits in an utterance, sorted by (start, end, pattern id)."""
+        norm = normalized if isinstance(normalized, NormalizedText) else normalize(normalized, self.language)
+        if not norm.text or not self.patterns:
+            return []
+        prep = self.prepare(norm)
+        candidates = self._set.Match(prep.text) if self._set is not None else range(len(self.patterns))
+        hits: list[Hit] = []
+        for idx in sorted(candidates or ()):
+            pat = self.patterns[idx]
+            for a, b in prep.spans(pat.regex):
+                a, b = _trim(prep.text, a, b)
+                if b <= a or not self._guards_pass(prep, pat, a, b):
+                    continue
+                negated = pat.negatable and self.is_negated(prep, a, b)
+                if negated and not include_negated:
+                    continue
+                na, nb = prep.to_normalized(a, b)
+                oa, ob = norm.span_to_original(na, nb)
+                hits.append(
+                    Hit(pat.id, pat.category, pat.kind, oa, ob, norm.original[oa:ob], pat.explanation,
+                        na, nb, negated)
+                )
+        hits.sort(key=lambda h: (h.start, h.end, h.pattern))
+        return hits
+
+    # ---- scopes
+    def _sentence(self, prep: _Prepared, a: int, b: int) -> tuple[int, int]:
+        bounds = prep.spans(self._sentence_re)
+        start, end = 0, len(prep.text)
+        for s, e in bounds:
+            if e <= a:
+                start = e
+            elif s >= b:
+                end = s
+                break
+        return start, end
+
+    def _clause(self, prep: _Prepared, a: int, b: int) -> tuple[int, int]:
+        start, end = self._sentence(prep, a, b)
+        cuts = list(prep.spans(self._clause_punct_re))
+        if self.negation.breaks is not None:
+            cuts += prep.spans(self.negation.breaks)
+        for s, e in cuts:
+            if e <= a and e > start:
+                start = e
+            elif s >= b and s < end:
+                end = s
+        return start, end
+
+    def _guards_pass(self, prep: _Prepared, pat: Pattern, a: int, b: int) -> bool:
+        if pat.requires is not None:
+            s, e = self._sentence(prep, a, b)
+            if not any(x >= s and y <= e for x, y in prep.spans(pat.requires)):
+                return False
+        if pat.unless is not None:
+            s, e = self._clause(prep, a, b)
+            if any(x >= s and y <= e for x, y in prep.spans(pat.unless)):
+                return False
+        if pat.unless_inside is not None and any(x >= a and y <= b for x, y in prep.spans(pat.unless_inside)):
+            return False
+        if pat.unless_before is not None:
+            s, _ = self._sentence(prep, a, b)
+            for x, y in prep.spans(pat.unless_before):
+                if x >= s and y <= a + 1 and prep.words_between(y, a) <= pat.window:
+                    return False
+        if pat.unless_after is not None:
+            _, e = self._sentence(prep, a, b)
+            for x, y in prep.spans(pat.unless_after):
+                if x >= b - 1 and y <= e and prep.words_between(b, x) <= pat.window:
+                    return False
+        return True
+
+    def is_negated(self, prep: _Prepared, a: int, b: int) -> bool:
+        """True when a negation or denial in scope cancels the hit at [a, b) of ``prep.text``."""
+        neg = self.negation
+        cs, ce = self._clause(prep, a, b)
+        if neg.cues is not None and self._negated_before(prep, a, b, cs):
+            return True
+        if neg.after is not None:
+            conds = prep.spans(neg.conditions) if neg.conditions is not None else []
+            for x, _y in prep.spans(neg.after):
+                if x < b or x >= ce or prep.words_between(b, x) > neg.after_window:
+                    continue
+                if any(b <= c0 < x for c0, _ in conds):
+                    continue  # "you'll be sued if you don't pay": the cue sits in a condition
+                return True
+        if neg.denials is not None:
+            ss, se = self._sentence(prep, a, b)
+            nxt_end = self._sentence(prep, se + 1, se + 1)[1] if se < len(prep.text) else se
+            for x, _y in prep.spans(neg.denials):
+                if x >= b and (x < se or (x <= se + 3 and x < nxt_end)):
+                    return True
+        return False
+
+    def _negated_before(self, prep: _Prepared, a: int, b: int, clause_start: int) -> bool:
+        neg = self.negation
+        noncancel = prep.spans(neg.non_cancelling) if neg.non_cancelling is not None else []
+        restarts = prep.spans(neg.restarts) if neg.restarts is not None else []
+        conds = prep.spans(neg.conditions) if neg.conditions is not None else []
+        for x, y in prep.spans(neg.cues):
+            if x < clause_start or x >= b:
+                continue
+            if x >= a:
+                pass  # a cue inside the hit ("you will not be taken to court") negates it
+            elif prep.words_between(y, a) > neg.window:
+                continue
+            if any(n0 <= x < n1 for n0, n1 in noncancel):
+                continue  # "you won't like what happens", "don't make me send ..."
+            if any(y <= r0 <= a for r0, _ in restarts):
+                continue  # "if you don't pay we'll have you arrested": a new clause starts
+            cond_before = [c0 for c0, _ in conds if clause_start <= c0 < x]
+            if cond_before:
+                last_cond = max(cond_before)
+                if not any(last_cond < r0 <= x for r0, _ in restarts):
+                    continue  # the cue belongs to the condition, not to the threat
+            return True
+        return False
+
+
+_TRIM = " ,:;-\"'"
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Drop separators a join or gap may have swallowed at either end of a match."""
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    return a, b
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        nxt: set[str] = set()
+        for w in frontier:
+            for i in range(len(w)):
+                nxt.add(w[:i] + w[i + 1 :])
+        out |= nxt
+        frontier = nxt
+    return out
+
+
+# --------------------------------------------------------------------------- English inflection
+
+
+def _inflect(word: str, how: str) -> list[str]:
+    """Regular English inflections of the first word of an entry (irregular forms: list them)."""
+    head, sep, rest = word.partition(" ")
+    if not head.isalpha():
+        return [word]
+    forms = {head}
+    vowels = "aeiou"
+    if head.endswith("y") and len(head) > 2 and head[-2] not in vowels:
+        plural = head[:-1] + "ies"
+    elif head.endswith(("s", "x", "z", "ch", "sh")):
+        plural = head + "es"
+    else:
+        plural = head + "s"
+    forms.add(plural)
+    if how == "verb":
+        if head.endswith("e"):
+            forms |= {head + "d", head[:-1] + "ing"}
+        elif head.endswith("y") and len(head) > 2 and head[-2] not in vowels:
+            forms |= {head[:-1] + "ied", head + "ing"}
+        elif (
+            len(head) <= 4
+            and len(head) >= 3
+            and head[-1] not in vowels + "wxy"
+            and head[-2] in vowels
+            and head[-3] not in vowels
+        ):
+            forms |= {head + head[-1] + "ed", head + head[-1] + "ing", head + "ed", head + "ing"}
+        else:
+            forms |= {head + "ed", head + "ing"}
+    return sorted(f + sep + rest for f in forms)
+
+
+# --------------------------------------------------------------------------- compiler
+
+
+class _Compiler:
+    def __init__(self, data: MDict, diags: DiagnosticList) -> None:
+        self.diags = diags
+        lang = data.get("language")
+        if lang not in LANG_DEFAULTS:
+            diags.error(data.mark_of("language"), "lexicon-language",
+                        f"language must be one of {sorted(LANG_DEFAULTS)}, got {lang!r}")
+            lang = "en"
+        self.lang: str = lang
+        wb = data.get("word_boundaries", LANG_DEFAULTS[lang]["word_boundaries"])
+        if not isinstance(wb, bool):
+            diags.error(data.mark_of("word_boundaries"), "lexicon-type", "word_boundaries must be true or false")
+            wb = LANG_DEFAULTS[lang]["word_boundaries"]
+        self.wb: bool = wb
+        self.default_gap: int = LANG_DEFAULTS[lang]["gap"]
+        self.default_negatable = True
+        self.concept_src: dict[str, tuple[Any, Mark | None]] = {}
+        self.concept_re: dict[str, str] = {}
+        self.concept_opts: dict[str, dict[str, Any]] = {}
+        self.in_progress: set[str] = set()
+        self.words: set[str] = set()
+        self.fuzzy_words: set[str] = set()
+
+    # ---- entry -> regex
+    def _literal(self, word: str) -> str:
+        body = _EN_SEP.join(re2.escape(w) for w in word.split(" ")) if self.wb else re2.escape(word)
+        if not self.wb:
+            return body.replace(r"\ ", " ?")
+        left = r"\b" if (word[0].isalnum() or word[0] == "_") else ""
+        right = r"\b" if (word[-1].isalnum() or word[-1] == "_") else ""
+        return left + body + right
+
+    def _masked(self, word: str) -> str | None:
+        """f*ck / f**k / sh*t: first and last letters literal, inner letters may be masked."""
+        if not self.wb or len(word) < 4 or not word.isalpha():
+            return None
+        inner = "".join(f"[{c}*]" for c in word[1:-1])
+        return r"\b" + re2.escape(word[0]) + inner + re2.escape(word[-1]) + r"\b"
+
+    def concept(self, name: str, where: Mark | None) -> str | None:
+        if name in self.concept_re:
+            return self.concept_re[name]
+        if name not in self.concept_src:
+            self.diags.error(where, "unknown-concept", f"unknown concept {{{name}}}")
+            return None
+        if name in self.in_progress:
+            self.diags.error(where, "concept-cycle", f"concept {{{name}}} refers to itself")
+            return None
+        self.in_progress.add(name)
+        raw, mark = self.concept_src[name]
+        opts: dict[str, Any] = {"fuzzy": False, "masked": False, "inflect": None}
+        extra_rx: list[str] = []
+        entries: Any = raw
+        entry_marks: Any = None
+        if isinstance(raw, MDict):
+            for key in raw:
+                if key not in CONCEPT_KEYS:
+                    self.diags.warning(raw.key_mark(key), "unknown-key", f"unknown concept key {key!r}")
+            entries = raw.get("words")
+            for key in ("fuzzy", "masked"):
+                if key in raw and not isinstance(raw[key], bool):
+                    self.diags.error(raw.mark_of(key), "lexicon-type", f"{key} must be true or false")
+                elif key in raw:
+                    opts[key] = raw[key]
+            if "inflect" in raw:
+                if raw["inflect"] not in ("verb", "noun", None):
+                    self.diags.error(raw.mark_of("inflect"), "lexicon-type", "inflect must be verb or noun")
+                else:
+                    opts["inflect"] = raw["inflect"]
+            mark = raw.mark_of("words") if "words" in raw else raw.start
+            raw_rx = raw.get("regex")
+            if raw_rx is not None:
+                rx_list = raw_rx if isinstance(raw_rx, MList) else MList([raw_rx])
+                for i, r in enumerate(rx_list):
+                    rmark = rx_list.mark_of(i) if isinstance(raw_rx, MList) else raw.mark_of("regex")
+                    if not isinstance(r, str) or not r:
+                        self.diags.error(rmark, "lexicon-type", f"concept {name}: regex entries must be strings")
+                    elif _compile_checked(r, rmark, self.diags) is not None:
+                        extra_rx.append(r)
+                if entries is None:
+                    entries = MList()
+        if isinstance(entries, MList):
+            entry_marks = entries
+        elif isinstance(entries, str):
+            entries = MList([entries])
+            entries.item_marks = [mark] if mark else []
+            entry_marks = entries
+        else:
+            self.diags.error(mark, "lexicon-type", f"concept {name} must be a list of words or a mapping with words")
+            self.in_progress.discard(name)
+            self.concept_re[name] = "(?:$^)"
+            return self.concept_re[name]
+        alts: list[str] = []
+        for i, entry in enumerate(entries):
+            emark = entry_marks.mark_of(i)
+            if isinstance(entry, (int, float)) and not isinstance(entry, bool):
+                entry = str(entry)
+            if not isinstance(entry, str) or not entry.strip():
+                self.diags.error(emark, "lexicon-type", f"concept {name}: entries must be non-empty strings")
+                continue
+            if any(c in entry for c in "{(|<?") or "..." in entry:
+                rx = self.expression(entry, emark, gap=self.default_gap)
+                if rx is not None:
+                    alts.append(rx)
+                continue
+            entry = normalize(entry, self.lang).text or entry.strip()
+            forms = _inflect(entry, opts["inflect"]) if (opts["inflect"] and self.lang == "en") else [entry]
+            for form in forms:
+                self.words.update(form.split(" "))
+                if opts["fuzzy"] and " " not in form and form.isalpha():
+                    self.fuzzy_words.add(form)
+                alts.append(self._literal(form))
+                if opts["masked"]:
+                    m = self._masked(form)
+                    if m:
+                        alts.append(m)
+        alts.extend(f"(?:{r})" for r in extra_rx)
+        if not alts:
+            self.diags.error(mark, "empty-concept", f"concept {name} has no usable entries")
+            rx = "(?:$^)"
+        else:
+            # longest first so leftmost-first alternation prefers "no one" over "no"
+            alts = sorted(set(alts), key=lambda s: (-len(s), s))
+            rx = "(?:" + "|".join(alts) + ")"
+        self.in_progress.discard(name)
+        self.concept_re[name] = rx
+        self.concept_opts[name] = opts
+        return rx
+
+    # ---- match expression -> regex
+    def expression(self, source: str, where: Mark | None, *, gap: int) -> str | None:
+        tokens = _tokenize(source)
+        if tokens is None:
+            self.diags.error(where, "pattern-syntax", f"unbalanced parentheses or braces in {source!r}")
+            return None
+        pos = 0
+
+        def parse_seq(depth: int) -> list[list[tuple[str, str]]] | None:
+            # returns alternatives, each a list of (kind, regex) items
+            nonlocal pos
+            alts: list[list[tuple[str, str]]] = [[]]
+            while pos < len(tokens):
+                tok = tokens[pos]
+                if tok == ")":
+                    if depth == 0:
+                        return None
+                    pos += 1
+                    return alts
+                if tok == "|":
+                    alts.append([])
+                    pos += 1
+                    continue
+                pos += 1
+                if tok == "(":
+                    inner = parse_seq(depth + 1)
+                    if inner is None:
+                        return None
+                    rx = "(?:" + "|".join(self._join(a, gap) for a in inner) + ")"
+                    item = ("item", rx)
+                elif tok.startswith("...") and (tok == "..." or tok[3:].isdigit()):
+                    n = int(tok[3:]) if tok[3:] else gap
+                    if n > MAX_GAP:
+                        self.diags.error(where, "gap-too-large", f"gap {tok} exceeds {MAX_GAP}")
+                        n = MAX_GAP
+                    item = ("gap", str(n))
+                elif tok == "?":
+                    if not alts[-1] or alts[-1][-1][0] != "item":
+                        self.diags.error(where, "pattern-syntax", f"'?' must follow a word or group in {source!r}")
+                        return None
+                    kind, rx = alts[-1].pop()
+                    item = ("opt", rx)
+                elif tok == "<w>":
+                    item = ("item", r"[^\s.!?;。,]+" if self.wb else r"[^\s.!?;。,]")
+                elif tok.startswith("{") and tok.endswith("}"):
+                    rx2 = self.concept(tok[1:-1], where)
+                    if rx2 is None:
+                        return None
+                    item = ("item", rx2)
+                else:
+                    word = tok.replace("\\", "")
+                    word = normalize(word, self.lang).text or word
+                    self.words.update(word.split(" "))
+                    item = ("item", self._literal(word))
+                alts[-1].append(item)
+            if depth != 0:
+                return None
+            return alts
+
+        alts = parse_seq(0)
+        if alts is None:
+            self.diags.error(where, "pattern-syntax", f"cannot parse {source!r}")
+            return None
+        if any(not a or all(k in ("gap", "opt") for k, _ in a) for a in alts):
+            self.diags.error(where, "pattern-syntax", f"an alternative can match empty text in {source!r}")
+            return None
+        return "|".join(self._join(a, gap) for a in alts) if len(alts) > 1 else self._join(alts[0], gap)
+
+    def _join(self, items: list[tuple[str, str]], gap: int) -> str:
+        join = _EN_JOIN if self.wb else _ZH_JOIN
+        out = ""
+        first = True
+        for kind, rx in items:
+            if kind == "gap":
+                n = int(rx)
+                piece = (
+                    f"(?:{_EN_GAPWORD}{_EN_JOIN}){{0,{n}}}?" if self.wb else f"{_ZH_GAPCHAR}{{0,{n}}}?"
+                )
+                out += piece if first else join + piece
+                first = True  # the gap already ends in a joiner
+                continue
+            if kind == "opt":
+                out += f"(?:{rx}{join})?" if first else f"(?:{join}{rx})?"
+                continue
+            out += f"(?:{rx})" if first else join + f"(?:{rx})"
+            first = False
+        return out
+
+
+def _tokenize(source: str) -> list[str] | None:
+    """Split a match expression into words, {CONCEPT}s, parentheses, '|', '?', gaps."""
+    tokens: list[str] = []
+    i = 0
+    n = len(source)
+    while i < n:
+        c = source[i]
+        if c.isspace():
+            i += 1
+        elif source.startswith("<w>", i):
+            tokens.append("<w>")
+            i += 3
+        elif c == "{":
+            j = source.find("}", i)
+            if j < 0:
+                return None
+            tokens.append(source[i : j + 1])
+            i = j + 1
+        elif c in "()|?":
+            tokens.append(c)
+            i += 1
+        elif c == "}":
+            return None
+        else:
+            j = i
+            while j < n and not source[j].isspace() and source[j] not in "(){}|?":
+                if source[j] == "\\" and j + 1 < n:
+                    j += 1
+                j += 1
+            tokens.append(source[i:j])
+            i = j
+    depth = 0
+    for t in tokens:
+        depth += {"(": 1, ")": -1}.get(t, 0)
+        if depth < 0:
+            return None
+    return tokens if depth == 0 else None
+
+
+def _str_field(node: MDict, key: str, diags: DiagnosticList, *, required: bool) -> str | None:
+    if key not in node:
+        if required:
+            diags.error(node.start, "missing-key", f"missing required key {key!r}")
+        return None
+    value = node[key]
+    if not isinstance(value, str) or not value.strip():
+        diags.error(node.mark_of(key), "lexicon-type", f"{key} must be a non-empty string")
+        return None
+    return value
+
+
+def _int_field(node: MDict, key: str, default: int, diags: DiagnosticList, lo: int, hi: int) -> int:
+    if key not in node:
+        return default
+    value = node[key]
+    if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
+        diags.error(node.mark_of(key), "lexicon-type", f"{key} must be an integer from {lo} to {hi}")
+        return default
+    return value
+
+
+def compile_lexicon(data: Any, path: str = "<string>") -> tuple[Lexicon | None, list[Diagnostic]]:
+    """Validate parsed lexicon data (MDict from scoring.yamlsrc) and compile it."""
+    diags = DiagnosticList(path)
+    if not isinstance(data, MDict):
+        diags.error(getattr(data, "start", None), "lexicon-type", "a lexicon must be a mapping")
+        return None, diags.sorted()
+    for key in data:
+        if key not in TOP_KEYS:
+            diags.warning(data.key_mark(key), "unknown-key", f"unknown top-level key {key!r}")
+    if "language" not in data:
+        diags.error(data.start, "missing-key", "missing required key 'language'")
+    comp = _Compiler(data, diags)
+
+    defaults = data.get("defaults")
+    if isinstance(defaults, MDict):
+        comp.default_gap = _int_field(defaults, "gap", comp.default_gap, diags, 0, MAX_GAP)
+        if "negatable" in defaults:
+            if isinstance(defaults["negatable"], bool):
+                comp.default_negatable = defaults["negatable"]
+            else:
+                diags.error(defaults.mark_of("negatable"), "lexicon-type", "negatable must be true or false")
+    elif defaults is not None:
+        diags.error(data.mark_of("defaults"), "lexicon-type", "defaults must be a mapping")
+
+    concepts = data.get("concepts", MDict())
+    if not isinstance(concepts, MDict):
+        diags.error(data.mark_of("concepts"), "lexicon-type", "concepts must be a mapping of NAME: [words]")
+        concepts = MDict()
+    for name in concepts:
+        if not isinstance(name, str) or not name.replace("_", "").isalnum():
+            diags.error(concepts.key_mark(name), "concept-name", f"bad concept name {name!r}")
+            continue
+        comp.concept_src[name] = (concepts[name], concepts.mark_of(name))
+    for name in list(comp.concept_src):
+        comp.concept(name, concepts.key_mark(name))
+
+    lex = Lexicon(comp.lang, comp.wb, [], _Negation(), path)
+
+    fuzzy = data.get("fuzzy")
+    if isinstance(fuzzy, MDict):
+        lex.fuzzy_min = _int_field(fuzzy, "min_length", 5, diags, 3, 30)
+        lex.fuzzy_max = _int_field(fuzzy, "max_distance", 1, diags, 0, 2)
+        lex.fuzzy_long = _int_field(fuzzy, "long_length", 9, diags, 3, 40)
+        lex.fuzzy_long_max = _int_field(fuzzy, "long_distance", 2, diags, 0, 2)
+    elif fuzzy is not None:
+        diags.error(data.mark_of("fuzzy"), "lexicon-type", "fuzzy must be a mapping")
+
+    protected = data.get("protected_words", [])
+    if not isinstance(protected, list) or not all(isinstance(w, str) for w in protected):
+        diags.error(data.mark_of("protected_words"), "lexicon-type", "protected_words must be a list of words")
+        protected = []
+
+    # negation scopes
+    neg = data.get("negation")
+    if isinstance(neg, MDict):
+        for key in neg:
+            if key not in NEGATION_KEYS:
+                diags.warning(neg.key_mark(key), "unknown-key", f"unknown negation key {key!r}")
+        for key in ("cues", "after", "denials", "non_cancelling", "conditions", "restarts", "breaks"):
+            if key in neg:
+                src = neg[key]
+                if isinstance(src, list):
+                    src = "(" + " | ".join(str(s) for s in src) + ")"
+                if not isinstance(src, str):
+                    diags.error(neg.mark_of(key), "lexicon-type", f"negation.{key} must be an expression")
+                    continue
+                rx = comp.expression(src, neg.mark_of(key), gap=comp.default_gap)
+                if rx is not None:
+                    setattr(lex.negation, key, _compile_checked(rx, neg.mark_of(key), diags))
+        lex.negation.window = _int_field(neg, "window", 8, diags, 0, MAX_GAP)
+        lex.negation.after_window = _int_field(neg, "after_window", 5, diags, 0, MAX_GAP)
+    elif neg is not None:
+        diags.error(data.mark_of("negation"), "lexicon-type", "negation must be a mapping")
+
+    # patterns
+    patterns = data.get("patterns", MList())
+    if not isinstance(patterns, MList):
+        diags.error(data.mark_of("patterns"), "lexicon-type", "patterns must be a list")
+        patterns = MList()
+    seen: dict[str, Mark | None] = {}
+    for i, node in enumerate(patterns):
+        where = patterns.mark_of(i)
+        if not isinstance(node, MDict):
+            diags.error(where, "lexicon-type", "each pattern must be a mapping")
+            continue
+        pat = _compile_pattern(node, comp, diags)
+        if pat is None:
+            continue
+        if pat.id in seen:
+            first = seen[pat.id]
+            diags.error(node.mark_of("id"), "duplicate-id",
+                        f"duplicate pattern id {pat.id!r} (first at line {first[0] if first else '?'})")
+            continue
+        seen[pat.id] = node.mark_of("id")
+        lex.patterns.append(pat)
+
+    if diags.has_errors:
+        return None, diags.sorted()
+
+    # one pass over the text finds which patterns can match at all
+    rset = re2.Set.SearchSet(_re2_options())
+    for pat in lex.patterns:
+        rset.Add(pat.source)
+    rset.Compile()
+    lex._set = rset
+
+    lex._known_words = frozenset(comp.words | {w.lower() for w in protected})
+    index: dict[str, set[str]] = {}
+    for w in sorted(comp.fuzzy_words):
+        if len(w) < lex.fuzzy_min:
+            continue
+        depth = lex.fuzzy_long_max if len(w) >= lex.fuzzy_long else lex.fuzzy_max
+        for key in _deletions(w, depth):
+            index.setdefault(key, set()).add(w)
+    lex._fuzzy_index = index
+    lex._token_re = _compile(r"[a-z]+(?:'[a-z]+)?" if comp.wb else r"\S")
+    lex._sentence_re = _compile(r"[.!?;。]+(?:\s|$)|[。!?;]+|\s-\s|\s--\s")
+    lex._clause_punct_re = _compile(r"[,:，、]\s?|\s-\s|\(|\)")
+    return lex, diags.sorted()
+
+
+def _compile_checked(rx: str, where: Mark | None, diags: DiagnosticList) -> Any | None:
+    try:
+        return _compile(rx)
+    except re2.error as exc:
+        diags.error(where, "regex-error", f"does not compile in RE2: {_re2_error_text(exc)}")
+        return None
+
+
+def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pattern | None:
+    for key in node:
+        if key not in PATTERN_KEYS:
+            diags.warning(node.key_mark(key), "unknown-key", f"unknown pattern key {key!r}")
+    pid = _str_field(node, "id", diags, required=True)
+    category = _str_field(node, "category", diags, required=True)
+    explanation = _str_field(node, "explanation", diags, required=True)
+    kind = _str_field(node, "kind", diags, required=False)
+    gap = _int_field(node, "gap", comp.default_gap, diags, 0, MAX_GAP)
+    window = _int_field(node, "window", 4, diags, 0, MAX_GAP)
+    negatable = node.get("negatable", comp.default_negatable)
+    if not isinstance(negatable, bool):
+        diags.error(node.mark_of("negatable"), "lexicon-type", "negatable must be true or false")
+        negatable = True
+    sources: list[str] = []
+    if "match" in node and "regex" in node:
+        diags.error(node.key_mark("regex"), "pattern-syntax", "give either match or regex, not both")
+    if "match" in node:
+        m = node["match"]
+        items = m if isinstance(m, MList) else MList([m])
+        if not isinstance(m, MList):
+            items.item_marks = [node.mark_of("match")] if node.mark_of("match") else []
+        if not items:
+            diags.error(node.mark_of("match"), "lexicon-type", "match must not be empty")
+        for i, expr in enumerate(items):
+            if not isinstance(expr, str) or not expr.strip():
+                diags.error(items.mark_of(i), "lexicon-type", "each match must be a non-empty string")
+                continue
+            rx = comp.expression(expr, items.mark_of(i), gap=gap)
+            if rx is not None:
+                sources.append(rx)
+    elif "regex" in node:
+        r = node["regex"]
+        if not isinstance(r, str) or not r:
+            diags.error(node.mark_of("regex"), "lexicon-type", "regex must be a non-empty string")
+        else:
+            sources.append(r)
+    else:
+        diags.error(node.start, "missing-key", "a pattern needs match or regex")
+    if not sources or pid is None or category is None or explanation is None:
+        return None
+    source = "|".join(f"(?:{s})" for s in sources) if len(sources) > 1 else sources[0]
+    where = node.mark_of("regex") if "regex" in node else node.mark_of("match")
+    regex = _compile_checked(source, where, diags)
+    if regex is None:
+        return None
+    guards: dict[str, Any] = {}
+    for key in ("requires", "unless", "unless_before", "unless_after", "unless_inside"):
+        if key in node:
+            g = node[key]
+            if isinstance(g, list):
+                g = "(" + " | ".join(str(s) for s in g) + ")"
+            if not isinstance(g, str):
+                diags.error(node.mark_of(key), "lexicon-type", f"{key} must be an expression")
+                continue
+            grx = comp.expression(g, node.mark_of(key), gap=gap)
+            if grx is not None:
+                guards[key] = _compile_checked(grx, node.mark_of(key), diags)
+    return Pattern(
+        id=pid, category=category, kind=kind, explanation=explanation.strip(), regex=regex, source=source,
+        negatable=negatable, window=window, **guards,
+    )
+
+
+def load_lexicon_text(text: str, path: str = "<string>") -> tuple[Lexicon | None, list[Diagnostic]]:
+    data, diags = load_yaml_text(text, path)
+    if data is None:
+        return None, diags or [Diagnostic(path, None, None, "error", "empty", "the lexicon file is empty")]
+    lex, more = compile_lexicon(data, path)
+    return lex, sorted([*diags, *more], key=Diagnostic.sort_key)
+
+
+def load_lexicon(path: str | Path) -> tuple[Lexicon | None, list[Diagnostic]]:
+    """Load, validate and compile a lexicon YAML file; ``None`` when it has errors."""
+    data, diags = load_yaml_file(path)
+    if data is None:
+        return None, diags or [Diagnostic(str(path), None, None, "error", "empty", "the lexicon file is empty")]
+    lex, more = compile_lexicon(data, str(path))
+    return lex, sorted([*diags, *more], key=Diagnostic.sort_key)
+
+
+LEXICON_DIR = Path(__file__).parent / "data" / "lexicon"
+
+
+@functools.cache
+def builtin_lexicon(name: str) -> Lexicon:
+    """A lexicon shipped in scoring/data/lexicon (compiled once per process)."""
+    lex, diags = load_lexicon(LEXICON_DIR / f"{name}.yaml")
+    if lex is None:
+        raise ValueError("built-in lexicon has errors:\n" + "\n".join(d.format() for d in diags))
+    return lex
+
+
+def merge_hits(hits: Iterable[Hit]) -> list[Hit]:
+    """Collapse overlapping hits of the same category into the earliest, longest one."""
+    out: list[Hit] = []
+    last_end: dict[str, int] = {}
+    for h in sorted(hits, key=lambda h: (h.start, -h.end, h.pattern)):
+        if last_end.get(h.category, -1) > h.start:
+            continue
+        out.append(h)
+        last_end[h.category] = h.end
+    return out
+
+
+__all__: Sequence[str] = [
+    "Hit", "Lexicon", "Pattern", "builtin_lexicon", "compile_lexicon", "load_lexicon",
+    "load_lexicon_text", "merge_hits",
+]

@@ -1,0 +1,421 @@
+"""Utterance normalisation with an exact map back to the original characters.
+
+Detection runs on a canonical form of what the trainee typed: NFKC (full-width letters,
+digits and punctuation become ASCII), invisible characters removed, case folded, quotes
+straightened, whitespace collapsed, and - for English - masked or obfuscated words
+undone (``id1ot``, ``sh!t``, ``a$$hole``, ``f u c k``, ``i.d.i.o.t``, ``stuuupid``) without
+touching money or times (``$150``, ``£1,860``, ``9pm``). Chinese is mapped from traditional
+to simplified characters one character at a time, so offsets stay 1:1, and spaces between
+hanzi are dropped.
+
+Every normalised character remembers the half-open range of original characters it came
+from, so a match in the normalised text is reported as a span of the original utterance.
+
+Work is linear in the input and capped: only the first ``MAX_CHARS`` characters of an
+utterance are analysed (a collector utterance is a few hundred characters; a megabyte paste
+costs the same as ``MAX_CHARS`` characters and the rest is ignored, never scanned).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+# Characters beyond this index are not analysed (documented cap; see module docstring).
+MAX_CHARS = 20_000
+
+# Invisible characters used to split words past a filter. Category Cf covers most of these
+# (U+200B-U+200F, U+202A-U+202E, U+2060-U+2064, U+2066-U+2069, U+FEFF, U+00AD); the explicit set
+# is kept so the intent survives a Unicode version that recategorises one of them.
+_INVISIBLE = frozenset(
+    [chr(c) for c in range(0x200B, 0x2010)]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2060, 0x2070)]
+    + ["\ufeff", "\u00ad", "\u034f", "\u180e", "\u115f", "\u1160", "\u3164", "\uffa0"]
+    + [chr(c) for c in range(0xFE00, 0xFE10)]  # variation selectors
+)
+
+_QUOTES = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+    "\u0060": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-",
+    "\u2026": "...",
+}
+
+# Leetspeak substitutions applied only inside words (see _deobfuscate_token for the guards).
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
+_MASKS = frozenset("*#")
+# A number followed by one of these is a time, ordinal, amount or unit, never leetspeak.
+_UNIT_TOKEN = re.compile(
+    r"[$£€¥]?\d[\d,.:/]*(?:st|nd|rd|th|am|pm|a\.m\.?|p\.m\.?|k|m|bn|x|s|h|hr|hrs|min|mins|sec|secs|"
+    r"d|day|days|wk|wks|week|weeks|mo|month|months|yr|yrs|year|years|gb|mb|kg|km|mph|ish|pc|pcs|"
+    r"percent|p)?[.,!?;:)\]'\"]*"
+)
+_EDGE_PUNCT = ".,;:?!\"'()[]{}<>"
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """A normalised utterance and, per normalised character, its original [start, end)."""
+
+    text: str
+    original: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    lang: str
+    truncated: bool = False
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) covering normalised [start, end); empty spans map to a point."""
+        n = len(self.text)
+        start = max(0, min(start, n))
+        end = max(start, min(end, n))
+        if end > start:
+            return self.starts[start], self.ends[end - 1]
+        if start < n:
+            return self.starts[start], self.starts[start]
+        point = self.ends[-1] if n else 0
+        return point, point
+
+    def original_text(self, start: int, end: int) -> str:
+        a, b = self.span_to_original(start, end)
+        return self.original[a:b]
+
+
+# A working buffer: parallel lists of characters and their original ranges.
+_Buf = tuple[list[str], list[int], list[int]]
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x20000 <= o <= 0x2FFFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x3000 <= o <= 0x303F
+        or 0xFF00 <= o <= 0xFFEF
+    )
+
+
+@functools.cache
+def _t2s_table() -> dict[str, str]:
+    """Traditional -> simplified, single characters only, from OpenCC's character table."""
+    import opencc
+
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    table: dict[str, str] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return table
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        src, targets = parts[0], parts[1].split(" ")
+        # Only 1:1 character mappings keep offsets exact; OpenCC's table is all 1:1 today.
+        if len(src) == 1 and targets and len(targets[0]) == 1 and targets[0] != src:
+            table[src] = targets[0]
+    return table
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str, lang: str) -> str:
+    """NFKC + case fold + quote straightening of one non-ASCII character ('' drops it)."""
+    if ch in _INVISIBLE:
+        return ""
+    cat = unicodedata.category(ch)
+    if cat == "Cf" or cat == "Cc":
+        return " " if ch in "\t\n\r\x0b\x0c\x85" else ""
+    if ch in _QUOTES:
+        return _QUOTES[ch]
+    out = unicodedata.normalize("NFKC", ch)
+    if lang == "en":
+        # Strip accents (ídiot, stüpid): decompose and drop combining marks.
+        out = "".join(c for c in unicodedata.normalize("NFKD", out) if not unicodedata.combining(c))
+    elif all(unicodedata.combining(c) for c in out):
+        return ""
+    folded = []
+    for c in out.casefold():
+        c = _QUOTES.get(c, c)
+        if c.isspace():
+            c = " "
+        elif lang == "zh":
+            c = _t2s_table().get(c, c)
+        folded.append(c)
+    return "".join(folded)
+
+
+def _fold(text: str, lang: str) -> _Buf:
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, ch in enumerate(text):
+        if ch < "\x80":
+            if ch.isspace() or ch < " ":
+                out = " " if ch.isspace() else ""
+            else:
+                out = ch.lower() if "A" <= ch <= "Z" else ("'" if ch == "`" else ch)
+        else:
+            out = _fold_char(ch, lang)
+        for c in out:
+            chars.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+    return chars, starts, ends
+
+
+def _collapse_spaces(buf: _Buf, *, drop_between_cjk: bool) -> _Buf:
+    chars, starts, ends = buf
+    out_c: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    n = len(chars)
+    i = 0
+    while i < n:
+        c = chars[i]
+        if c == " ":
+            j = i
+            while j < n and chars[j] == " ":
+                j += 1
+            # leading/trailing whitespace goes; a run becomes one space
+            if out_c and j < n:
+                if not (drop_between_cjk and _is_cjk(out_c[-1]) and _is_cjk(chars[j])):
+                    out_c.append(" ")
+                    out_s.append(starts[i])
+                    out_e.append(ends[j - 1])
+            i = j
+            continue
+        out_c.append(c)
+        out_s.append(starts[i])
+        out_e.append(ends[i])
+        i += 1
+    return out_c, out_s, out_e
+
+
+def _is_letter(c: str) -> bool:
+    return "a" <= c <= "z"
+
+
+def _deobfuscate_token(tok: list[str]) -> list[str | None]:
+    """Per character of one space-free token: its replacement ('' = drop) or None = keep."""
+    n = len(tok)
+    result: list[str | None] = [None] * n
+    word = "".join(tok)
+    letters = sum(1 for c in tok if _is_letter(c))
+    if letters == 0 or _UNIT_TOKEN.fullmatch(word):
+        return result
+    if "@" in word and "." in word[word.index("@") :]:
+        return result  # an e-mail address
+    if "/" in word or word.startswith(("http", "www.")):
+        return result
+
+    # i.d.i.o.t / f-u-c-k / f_u_c_k: single letters joined by one separator, three or more.
+    core = word.strip(_EDGE_PUNCT)
+    if len(core) >= 5 and all(
+        (_is_letter(c) if k % 2 == 0 else c in ".-_") for k, c in enumerate(core)
+    ) and len(core) % 2 == 1:
+        lead = word.index(core)
+        for k in range(1, len(core), 2):
+            result[lead + k] = ""
+        return result
+
+    def wordish(k: int) -> bool:
+        return 0 <= k < n and (_is_letter(tok[k]) or tok[k] in _LEET or tok[k] in _MASKS)
+
+    def letter(k: int) -> bool:
+        return 0 <= k < n and _is_letter(tok[k])
+
+    if letters < 2:
+        return result
+    for k, c in enumerate(tok):
+        if c in _MASKS:
+            if wordish(k - 1) or wordish(k + 1):
+                result[k] = "*"
+            continue
+        sub = _LEET.get(c)
+        if sub is None:
+            continue
+        if c == "$":
+            nxt = k + 1
+            while nxt < n and tok[nxt] == "$":
+                nxt += 1
+            if nxt < n and (tok[nxt].isdigit() or tok[nxt] in ".,"):
+                continue  # money: $150, US$1,860
+            if letter(k - 1) or (nxt < n and _is_letter(tok[nxt])):
+                result[k] = sub
+        elif c == "!":
+            if letter(k - 1) and (letter(k + 1) or (k + 1 < n and tok[k + 1] in _LEET and letter(k + 2))):
+                result[k] = sub
+        elif c.isdigit():
+            # inside a word (l0ser, id1ot) or at its edge next to at least two letters (1diot, sh1t)
+            left, right = letter(k - 1), letter(k + 1)
+            if left and right:
+                result[k] = sub
+            elif (left and letter(k - 2)) or (right and letter(k + 2)):
+                neighbours_digits = (k > 0 and tok[k - 1].isdigit()) or (k + 1 < n and tok[k + 1].isdigit())
+                if not neighbours_digits:
+                    result[k] = sub
+        elif c == "@":
+            if letter(k + 1) and (k == 0 or letter(k - 1) or tok[k - 1] in _LEET):
+                result[k] = sub
+    return result
+
+
+def _deobfuscate(buf: _Buf) -> _Buf:
+    """English: undo leetspeak and masking per token, join spaced-out letters, squeeze repeats."""
+    chars, starts, ends = buf
+    n = len(chars)
+    out_c: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+
+    # 1. token boundaries
+    tokens: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if chars[i] == " ":
+            i += 1
+            continue
+        j = i
+        while j < n and chars[j] != " ":
+            j += 1
+        tokens.append((i, j))
+        i = j
+
+    # 2. runs of >= 3 single-letter tokens ("f u c k") are one word: mark the spaces to drop
+    drop_space_after: set[int] = set()
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            for t in run[:-1]:
+                drop_space_after.add(t)
+        run.clear()
+
+    for t, (a, b) in enumerate(tokens):
+        if b - a == 1 and _is_letter(chars[a]):
+            run.append(t)
+        else:
+            flush()
+    flush()
+
+    for t, (a, b) in enumerate(tokens):
+        repl = _deobfuscate_token(chars[a:b])
+        for k in range(a, b):
+            r = repl[k - a]
+            c = chars[k] if r is None else r
+            if not c:
+                continue
+            # squeeze a letter repeated three or more times (stuuupid -> stupid)
+            if (
+                _is_letter(c)
+                and len(out_c) >= 2
+                and out_c[-1] == c
+                and out_c[-2] == c
+                and out_s[-1] >= starts[a]
+                and out_s[-2] >= starts[a]
+            ):
+                out_e[-1] = ends[k]
+                continue
+            out_c.append(c)
+            out_s.append(starts[k])
+            out_e.append(ends[k])
+        if t + 1 < len(tokens) and t not in drop_space_after:
+            out_c.append(" ")
+            out_s.append(starts[b])
+            out_e.append(ends[b])
+    return _squeeze_triples(out_c, out_s, out_e)
+
+
+def _squeeze_triples(chars: list[str], starts: list[int], ends: list[int]) -> _Buf:
+    """After the 2-limit pass, letters that were repeated 3+ times in the input collapse to one."""
+    out_c: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    n = len(chars)
+    i = 0
+    while i < n:
+        c = chars[i]
+        if (
+            _is_letter(c)
+            and i + 1 < n
+            and chars[i + 1] == c
+            and ends[i + 1] - starts[i + 1] > 1
+        ):
+            # chars[i+1] absorbed extra repeats: the original had >= 3 of this letter
+            out_c.append(c)
+            out_s.append(starts[i])
+            out_e.append(ends[i + 1])
+            i += 2
+            continue
+        out_c.append(c)
+        out_s.append(starts[i])
+        out_e.append(ends[i])
+        i += 1
+    return out_c, out_s, out_e
+
+
+# Optional Chinese folding supplied by the zh helper (homophone obfuscations, separators
+# between hanzi). Signature: fold(text) -> (folded, index_map) where index_map[i] is the index
+# in ``text`` of folded character i (one extra trailing entry allowed).
+_ZhFold = Callable[[str], tuple[str, list[int]]]
+
+
+@functools.cache
+def _zh_fold_hook() -> _ZhFold | None:
+    try:
+        zh = importlib.import_module("scoring.text.zh")
+    except ImportError:
+        return None
+    fold = getattr(zh, "fold", None)
+    return fold if callable(fold) else None
+
+
+def _apply_zh_fold(buf: _Buf) -> _Buf:
+    fold = _zh_fold_hook()
+    if fold is None:
+        return buf
+    chars, starts, ends = buf
+    folded, index_map = fold("".join(chars))
+    if len(index_map) < len(folded):
+        return buf  # a hook that breaks the contract is ignored rather than trusted
+    out_s: list[int] = []
+    out_e: list[int] = []
+    for i in range(len(folded)):
+        src = index_map[i]
+        if not 0 <= src < len(chars):
+            return buf
+        out_s.append(starts[src])
+        out_e.append(ends[src])
+    return list(folded), out_s, out_e
+
+
+def normalize(text: str, lang: str) -> NormalizedText:
+    """Normalise one utterance for matching; see the module docstring for what is folded."""
+    truncated = len(text) > MAX_CHARS
+    source = text[:MAX_CHARS] if truncated else text
+    buf = _fold(source, lang)
+    buf = _collapse_spaces(buf, drop_between_cjk=(lang == "zh"))
+    if lang == "zh":
+        buf = _apply_zh_fold(buf)
+    else:
+        buf = _deobfuscate(buf)
+    chars, starts, ends = buf
+    return NormalizedText(
+        text="".join(chars),
+        original=text,
+        starts=tuple(starts),
+        ends=tuple(ends),
+        lang=lang,
+        truncated=truncated,
+    )
