@@ -7,6 +7,7 @@ every one of them reads the same items the same way. See tests/corpus/README.md 
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,13 +109,13 @@ class NoDetectorError(RuntimeError):
 def resolve_detector(jurisdiction: str = "us") -> tuple[str, Detector]:
     """(name, fn(text, lang, context) -> findings) for the best entry point available."""
     try:
-        from scoring.api import check_utterance
+        api: Any = importlib.import_module("scoring.api")
     except ImportError:
-        check_utterance = None
-    if check_utterance is not None:
+        api = None
+    if api is not None and hasattr(api, "check_utterance"):
 
         def via_api(text: str, lang: str, context: Sequence[Turn]) -> list[Any]:
-            return list(check_utterance(text, lang, jurisdiction, context=context))  # type: ignore[arg-type]
+            return list(api.check_utterance(text, lang, jurisdiction, context=context))
 
         return "scoring.api.check_utterance", via_api
     try:

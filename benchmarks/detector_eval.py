@@ -24,9 +24,9 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository root importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import yaml  # noqa: E402
+import yaml
 
-from benchmarks.corpus_data import (  # noqa: E402
+from benchmarks.corpus_data import (
     LANGS,
     SPLITS,
     CorpusItem,
@@ -192,7 +192,7 @@ def worst_errors(reports: Iterable[GroupReport], n: int) -> list[ItemResult]:
     """Errors that matter most first: missed or invented violations, then by how many labels are wrong."""
     kinds = taxonomy_kinds()
 
-    def weight(r: ItemResult) -> tuple[int, int, str]:
+    def weight(r: ItemResult) -> tuple[int, int, int, str]:
         wrong = r.false_negatives | r.false_positives
         violations = sum(1 for cat in wrong if kinds.get(cat) == "violation")
         return (-(r.error is not None), -violations, -len(wrong), r.item.where)
@@ -227,7 +227,8 @@ def print_table(name: str, reports: list[GroupReport], show_errors: int) -> None
     for rep in reports:
         per_cat = rep.per_category()
         crashed = sum(1 for r in rep.results if r.error)
-        print(f"\n== {rep.lang} / {rep.split}: {len(rep.results)} items" + (f", {crashed} CRASHED" if crashed else ""))
+        note = f", {crashed} CRASHED" if crashed else ""
+        print(f"\n== {rep.lang} / {rep.split}: {len(rep.results)} items{note}")
         print(f"  {'category':<26}{'pos':>5} {'tp':>5} {'fp':>5} {'fn':>5}  {'P':>6} {'R':>6} {'F1':>6}")
         for kind in KINDS:
             print(f"  -- {kind}")
