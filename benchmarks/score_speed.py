@@ -96,7 +96,7 @@ def make_transcripts(count: int, turns: int, seed: int, unique: bool) -> list[Tr
                 convo.append(Turn(speaker="collector", text=text))
             else:
                 convo.append(Turn(speaker="debtor", text=rng.choice(debtor)))
-        out.append(Transcript(language=lang, jurisdiction=jurisdiction, turns=convo))  # type: ignore[arg-type]
+        out.append(Transcript(language=lang, jurisdiction=jurisdiction, turns=convo))
     return out
 
 
