@@ -65,7 +65,7 @@ PATTERN_KEYS = {
     "examples", "denied", "also",
 }
 NEGATION_KEYS = {
-    "cues", "after", "denials", "non_cancelling", "conditions", "restarts", "breaks",
+    "cues", "after", "denials", "non_cancelling", "conditions", "restarts", "bridges", "breaks",
     "window", "after_window",
 }
 
@@ -135,6 +135,7 @@ class _Negation:
     non_cancelling: Any | None = None
     conditions: Any | None = None
     restarts: Any | None = None
+    bridges: Any | None = None
     breaks: Any | None = None
     window: int = 8
     after_window: int = 5
@@ -261,6 +262,7 @@ class Lexicon:
         for idx in sorted(candidates or ()):
             pat = self.patterns[idx]
             for a, b in prep.spans(pat.regex):
+                a, b = _shrink(pat.regex, prep.text, a, b)
                 a, b = _trim(prep.text, a, b)
                 if b <= a or not self._guards_pass(prep, pat, a, b):
                     continue
@@ -273,7 +275,9 @@ class Lexicon:
                     hits.append(Hit(f"{pat.id}.denied", pat.denied, None, oa, ob, text, why, na, nb))
                 if negated and not include_negated:
                     continue
-                hits.append(Hit(pat.id, pat.category, pat.kind, oa, ob, text, pat.explanation, na, nb, negated))
+                hits.append(
+                    Hit(pat.id, pat.category, pat.kind, oa, ob, text, pat.explanation, na, nb, negated)
+                )
                 if not negated:
                     for cat in pat.also:
                         hits.append(Hit(f"{pat.id}.{cat}", cat, None, oa, ob, text, pat.explanation, na, nb))
@@ -358,6 +362,11 @@ class Lexicon:
         neg = self.negation
         noncancel = prep.spans(neg.non_cancelling) if neg.non_cancelling is not None else []
         restarts = prep.spans(neg.restarts) if neg.restarts is not None else []
+        if neg.bridges is not None and restarts:
+            # "nobody thinks you're a ...": a clause embedded under a verb of saying or thinking
+            # stays inside the negation's scope
+            bridges = prep.spans(neg.bridges)
+            restarts = [r for r in restarts if not any(b0 < r[0] and r[1] <= b1 for b0, b1 in bridges)]
         conds = prep.spans(neg.conditions) if neg.conditions is not None else []
         for x, y in prep.spans(neg.cues):
             if x < clause_start or x >= b:
@@ -388,6 +397,26 @@ def _zh_negation_hook() -> Any:
         return None
     hook = getattr(zh, "is_negated", None)
     return hook if callable(hook) else None
+
+
+MAX_SHRINK = 16  # re-searches per hit when looking for its tightest start (bounded work)
+
+
+def _shrink(regex: Any, text: str, a: int, b: int) -> tuple[int, int]:
+    """The latest-starting match inside [a, b): leftmost-first matching starts a hit at the first
+    possible anchor ("you don't pay, you get hurt" would start at the first "you"), which makes
+    spans wide and puts unrelated words (and negations) inside them."""
+    best = (a, b)
+    pos = a + 1
+    for _ in range(MAX_SHRINK):
+        if pos >= best[1]:
+            break
+        m = regex.search(text, pos, b)
+        if m is None or m.end() <= m.start():
+            break
+        best = (m.start(), m.end())
+        pos = m.start() + 1
+    return best
 
 
 _TRIM = " ,:;-\"'"
@@ -796,7 +825,7 @@ def compile_lexicon(data: Any, path: str = "<string>") -> tuple[Lexicon | None, 
         for key in neg:
             if key not in NEGATION_KEYS:
                 diags.warning(neg.key_mark(key), "unknown-key", f"unknown negation key {key!r}")
-        for key in ("cues", "after", "denials", "non_cancelling", "conditions", "restarts", "breaks"):
+        for key in ("cues", "after", "denials", "non_cancelling", "conditions", "restarts", "bridges", "breaks"):
             if key in neg:
                 src = neg[key]
                 if isinstance(src, list):

@@ -386,7 +386,8 @@ class Expect(_Model):
     ended: bool | None = None
     """Whether the call ended before the script ran out."""
     ended_by: str | None = None
-    """Why the call ended: terminal_state, hang_up, complaint, turn_limit, collector_ended, script_ended."""
+    """Why the call ended: terminal_state, hang_up, complaint, end_effect, turn_limit, collector_ended,
+    script_ended."""
     flags: dict[str, bool] = Field(default_factory=dict)
     """Flag values at the end."""
     mood: Range | None = None
