@@ -70,8 +70,11 @@ def run(
         if not as_json:
             _emit(out, f"Debtor: {call.opening}")
 
-    for raw in iter(script.readline, ""):
-        if call.ended:
+    # Read only while the call is live: once the debtor hangs up, stop without waiting for
+    # another line (a person typing would otherwise have to press Enter to get the verdict).
+    while not call.ended:
+        raw = script.readline()
+        if raw == "":
             break
         line = raw.rstrip("\r\n")
         result = call.say(line)
