@@ -213,3 +213,13 @@ def test_hostile_script_lines_do_not_crash(tmp_path: Path) -> None:
     doc = json.loads(result.stdout)
     assert all(len(t["text"]) <= 1000 for t in doc["turns"])
     assert "cut" in result.stderr
+
+
+def test_plain_output_speaks_the_call_language() -> None:
+    line = "您好，我是北方银行信用卡中心的工作人员小李，请问是王芳女士本人吗？"
+    result = CliRunner().invoke(main, ["run", "cn-job-loss", "--script", "-"], input=line + "\n")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("客户：") and lines[1] == f"你：{line}"
+    assert any(x.startswith("-- 通话结束：script_ended") for x in lines)
+    assert any(x.startswith("得分：") for x in lines)
