@@ -22,7 +22,9 @@ def _suggestions(rel: str) -> list[tuple[str, str, bool, str | None]]:
     scenario, diagnostics = load_scenario(builtin_dir() / rel)
     assert scenario is not None, [d.format() for d in diagnostics]
     return [
-        (rel, state_id, s.good, s.text) for state_id, state in scenario.states.items() for s in state.suggestions
+        (rel, state_id, s.good, s.text)
+        for state_id, state in scenario.states.items()
+        for s in state.suggestions
     ]
 
 
