@@ -100,7 +100,7 @@ def test_scenario_intents_extend_the_library() -> None:
         "mention_temping": {
             "description": "Asks about the temp job.",
             "examples": ["How is the temp work going?"],
-            "patterns": ["(temp|temping|agency) (work|job|shifts)?"],
+            "patterns": [r"\btemp(ing|orary)?\b|\bagency (work|shifts)"],  # RE2, as documented
         },
         "ask_about_dog": {"examples": ["How is your dog?"]},  # no patterns: examples match literally
     }
@@ -114,7 +114,8 @@ def test_scenario_intents_extend_the_library() -> None:
 
 
 def test_scenario_intents_can_use_library_concepts() -> None:
-    library = IntentLibrary.load("en", extra={"pay_today_exact": {"patterns": ["{PAY} ...2 {TODAY}"]}})
+    extra = {"pay_today_exact": {"patterns": [{"match": "{PAY} ...2 {TODAY}"}]}}
+    library = IntentLibrary.load("en", extra=extra)
     assert "pay_today_exact" in [s.id for s in library.recognise("please pay today")]
 
 
