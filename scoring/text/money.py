@@ -14,6 +14,7 @@ All scanning is linear: one pass of fixed RE2 patterns plus hand-written scanner
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -643,6 +644,13 @@ def _scan_en_words(original: str, folded: Folded) -> list[Money]:
 
 def extract_money(text: str, lang: Lang) -> list[Money]:
     """Every amount of money mentioned in `text`, in order of appearance, spans into `text`."""
+    return list(_extract_money(text, lang))
+
+
+# The engine (debtor reactions, intent slot requirements) and the scorer read the same line;
+# the results are immutable, so one extraction serves them all.
+@functools.lru_cache(maxsize=4096)
+def _extract_money(text: str, lang: Lang) -> tuple[Money, ...]:
     folded = fold(text)
     found = _scan_digits(text, folded, lang)
     found += _scan_zh_numerals(text, folded)
@@ -654,4 +662,4 @@ def extract_money(text: str, lang: Lang) -> list[Money]:
         if result and money.span.start < result[-1].span.end:
             continue  # overlapping readings: the earlier, longer one wins
         result.append(money)
-    return result
+    return tuple(result)
