@@ -299,11 +299,21 @@ def _en_word_numbers(words: list[tuple[str, int, int]], text: str) -> list[tuple
             elif w in _EN_ONES:
                 value = _EN_ONES[w]
                 kind = "ones" if value < 10 else "teen"
+                if prev == "ones" and kind == "teen" and not has_scale and total == 0:
+                    current = current * 100 + value  # "one fifteen" = 115
+                    prev, has_scale = "teen", True
+                    j += 1
+                    continue
                 if prev in ("ones", "teen") or (prev == "tens" and kind == "teen"):
                     break
                 current += value
                 prev = kind
             elif w in _EN_TENS:
+                if prev == "ones" and not has_scale and total == 0:
+                    current = current * 100 + _EN_TENS[w]  # spoken prices: "one fifty" = 150
+                    prev, has_scale = "tens", True
+                    j += 1
+                    continue
                 if prev in ("ones", "teen", "tens"):
                     break
                 current += _EN_TENS[w]
