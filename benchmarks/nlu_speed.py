@@ -21,7 +21,10 @@ import time
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scoring.model import Lang
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -29,7 +32,7 @@ if str(ROOT) not in sys.path:
 
 NLU_P99_BUDGET_MS = 2.5
 
-LINES = {
+LINES: dict[Lang, list[str]] = {
     "en": [
         "Hi, this is Alex calling from Northbank. Am I speaking with Maria Lopez?",
         "Thanks, Maria. I'm calling about your Northbank credit card. This is an attempt to collect a "
@@ -63,7 +66,7 @@ def measure(rounds: int) -> dict[str, Any]:
     today = date(2026, 12, 2)
     out: dict[str, Any] = {}
     for lang, lines in LINES.items():
-        library = IntentLibrary.load(lang)  # type: ignore[arg-type]
+        library = IntentLibrary.load(lang)
         library.recognise(lines[0])  # compile and warm up outside the timings
         steps: dict[str, list[float]] = {"intents": [], "money": [], "dates": [], "all": []}
         gc.collect()
@@ -84,8 +87,8 @@ def measure(rounds: int) -> dict[str, Any]:
                 dates._extract_dates.cache_clear()
                 t0 = time.perf_counter()
                 library.recognise(line, today=today)
-                money.extract_money(line, lang)  # type: ignore[arg-type]
-                dates.extract_dates(line, lang, today)  # type: ignore[arg-type]
+                money.extract_money(line, lang)
+                dates.extract_dates(line, lang, today)
                 steps["all"].append((time.perf_counter() - t0) * 1000)
         out[lang] = {
             name: {"p50_ms": round(percentile(v, 50), 3), "p99_ms": round(percentile(v, 99), 3)}
