@@ -51,7 +51,7 @@ def run(
 
     Prints the conversation and the scorecard, or with --json one document at the end.
     """
-    from simulator.engine import start_call
+    from simulator.engine import freeze_heap, start_call
 
     loaded = _load_scenario(scenario)
     call = start_call(
@@ -61,6 +61,8 @@ def run(
         today=today.date() if today is not None else None,
         jurisdiction=jurisdiction,
     )
+    call.warm_up()  # compile lexicons before the debtor picks up, not on the first line
+    freeze_heap()
     out = click.get_text_stream("stdout")
     rows: list[dict[str, Any]] = []
     if call.opening:
@@ -182,4 +184,3 @@ def _card_summary(card: Any) -> str:
             + (f", {rule}" if rule else "")
         )
     return "\n".join(lines)
-

@@ -117,6 +117,23 @@ def test_threats_end_the_call_and_stop_reading() -> None:
     assert doc["outcome_category"] in {"complaint", "hung_up"}
     collector_turns = [t for t in doc["turns"] if t["speaker"] == "collector"]
     assert len(collector_turns) < len(lines)
+    card = doc["scorecard"]
+    assert card["auto_fail"] is True and card["passed"] is False
+    threats = [f for f in card["findings"] if f["category"] == "threat_arrest"]
+    assert threats and doc["turns"][threats[0]["turn"]]["text"] == lines[0]
+
+
+def test_scorecard_in_json_and_plain_output() -> None:
+    stdin = "\n".join(GOOD_LINES) + "\n"
+    doc = json.loads(
+        CliRunner().invoke(main, ["run", "us-job-loss", "--script", "-", "--json"], input=stdin).stdout
+    )
+    card = doc["scorecard"]
+    for key in ("empathy", "legality", "outcome", "overall", "passed", "auto_fail", "findings", "checklist"):
+        assert key in card
+    assert card["rule_pack"]["jurisdiction"] == "us"
+    plain = CliRunner().invoke(main, ["run", "us-job-loss", "--script", "-"], input=stdin).stdout
+    assert "Score: empathy" in plain
 
 
 def test_plain_output_is_the_conversation() -> None:
