@@ -663,7 +663,8 @@ class _Compiler:
                     _kind, rx = alts[-1].pop()
                     item = ("opt", rx)
                 elif tok == "<w>":
-                    item = ("item", r"[^\s.!?;。,]+" if self.wb else r"[^\s.!?;。,]")
+                    # one word; in word languages a word that starts with a letter (names, not "$2,400")
+                    item = ("item", r"\b[^\W\d_][\w'-]*" if self.wb else r"[^\s.!?;。,]")
                 elif tok.startswith("{") and tok.endswith("}"):
                     rx2 = self.concept(tok[1:-1], where)
                     if rx2 is None:
