@@ -13,6 +13,8 @@ from scoring.detector import detect
 from scoring.model import Kind
 from scoring.text import zh
 
+THREATS = {"threat_violence", "threat_arrest", "threat_legal_action", "shaming_threat"}
+
 # (utterance, must report, must not report)
 CASES: list[tuple[str, set[str], set[str]]] = [
     # --- threat_violence
@@ -260,12 +262,12 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ('如果今天还不上，明天就走法律程序', {'threat_legal_action'}, set()),
     ('不处理就等着派出所传唤吧', {'threat_arrest'}, set()),
     ('你不还，你老公就得替你还', {'misrepresentation'}, set()),
-    ('放心吧，不会有人去您单位的', {'reassure'}, {'threat_violence', 'threat_arrest', 'threat_legal_action', 'shaming_threat'}),
-    ('我们绝对不会把这件事告诉任何人', {'reassure'}, {'threat_violence', 'threat_arrest', 'threat_legal_action', 'shaming_threat'}),
-    ('不会坐牢的，这个您放心', {'reassure'}, {'threat_violence', 'threat_arrest', 'threat_legal_action', 'shaming_threat'}),
-    ('起诉？我们没这个打算', {'reassure'}, {'threat_violence', 'threat_arrest', 'threat_legal_action', 'shaming_threat'}),
-    ('您孩子不用替您还这笔钱', {'reassure'}, {'threat_violence', 'threat_arrest', 'threat_legal_action', 'shaming_threat'}),
-    ('警察不会因为欠款找您的', {'reassure'}, {'threat_violence', 'threat_arrest', 'threat_legal_action', 'shaming_threat'}),
+    ('放心吧，不会有人去您单位的', {'reassure'}, THREATS),
+    ('我们绝对不会把这件事告诉任何人', {'reassure'}, THREATS),
+    ('不会坐牢的，这个您放心', {'reassure'}, THREATS),
+    ('起诉？我们没这个打算', {'reassure'}, THREATS),
+    ('您孩子不用替您还这笔钱', {'reassure'}, THREATS),
+    ('警察不会因为欠款找您的', {'reassure'}, THREATS),
     ('您听起来很疲惫', {'acknowledge_feeling'}, set()),
     ('这事搁谁身上都不好受，您现在肯定很难受', {'acknowledge_feeling'}, set()),
     ('我能感觉到您很委屈', {'acknowledge_feeling'}, set()),
@@ -275,8 +277,8 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ('您的担心完全可以理解', {'validate'}, set()),
     ('这种情况确实让人头疼，换谁都一样', {'validate'}, set()),
     ('您这么想是很合理的', {'validate'}, set()),
-    ('咱们一步一步来，总能解决的', {'reassure'}, {'threat_violence', 'threat_arrest', 'threat_legal_action', 'shaming_threat'}),
-    ('您先别慌，办法肯定有', {'reassure'}, {'threat_violence', 'threat_arrest', 'threat_legal_action', 'shaming_threat'}),
+    ('咱们一步一步来，总能解决的', {'reassure'}, THREATS),
+    ('您先别慌，办法肯定有', {'reassure'}, THREATS),
     ('您觉得每个月还多少比较合适？', {'open_question'}, set()),
     ('能说说是什么原因导致没能按时还款吗？', {'open_question'}, set()),
     ('您目前的生活情况怎么样？', {'open_question'}, set()),
