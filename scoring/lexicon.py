@@ -62,10 +62,10 @@ CONCEPT_KEYS = {"words", "regex", "fuzzy", "masked", "inflect", "description"}
 PATTERN_KEYS = {
     "id", "category", "kind", "explanation", "match", "regex", "negatable", "gap",
     "requires", "unless", "unless_before", "unless_after", "unless_inside", "window", "description",
-    "examples", "denied", "also",
+    "examples", "denied", "also", "negated_after",
 }
 NEGATION_KEYS = {
-    "cues", "after", "denials", "non_cancelling", "conditions", "restarts", "breaks",
+    "cues", "after", "denials", "non_cancelling", "conditions", "restarts", "bridges", "breaks",
     "window", "after_window",
 }
 
@@ -125,6 +125,7 @@ class Pattern:
     window: int = 4
     denied: str | None = None  # category reported when a hit is negated ("nobody will arrest you")
     also: tuple[str, ...] = ()  # further categories every hit also shows
+    negated_after: bool = False  # any negation cue after the hit in its clause also negates it
 
 
 @dataclass
@@ -135,6 +136,7 @@ class _Negation:
     non_cancelling: Any | None = None
     conditions: Any | None = None
     restarts: Any | None = None
+    bridges: Any | None = None
     breaks: Any | None = None
     window: int = 8
     after_window: int = 5
@@ -261,10 +263,11 @@ class Lexicon:
         for idx in sorted(candidates or ()):
             pat = self.patterns[idx]
             for a, b in prep.spans(pat.regex):
+                a, b = _shrink(pat.regex, prep.text, a, b)
                 a, b = _trim(prep.text, a, b)
                 if b <= a or not self._guards_pass(prep, pat, a, b):
                     continue
-                negated = pat.negatable and self.is_negated(prep, a, b)
+                negated = pat.negatable and self.is_negated(prep, a, b, any_after=pat.negated_after)
                 na, nb = prep.to_normalized(a, b)
                 oa, ob = norm.span_to_original(na, nb)
                 text = norm.original[oa:ob]
@@ -273,7 +276,9 @@ class Lexicon:
                     hits.append(Hit(f"{pat.id}.denied", pat.denied, None, oa, ob, text, why, na, nb))
                 if negated and not include_negated:
                     continue
-                hits.append(Hit(pat.id, pat.category, pat.kind, oa, ob, text, pat.explanation, na, nb, negated))
+                hits.append(
+                    Hit(pat.id, pat.category, pat.kind, oa, ob, text, pat.explanation, na, nb, negated)
+                )
                 if not negated:
                     for cat in pat.also:
                         hits.append(Hit(f"{pat.id}.{cat}", cat, None, oa, ob, text, pat.explanation, na, nb))
@@ -327,7 +332,7 @@ class Lexicon:
                     return False
         return True
 
-    def is_negated(self, prep: _Prepared, a: int, b: int) -> bool:
+    def is_negated(self, prep: _Prepared, a: int, b: int, *, any_after: bool = False) -> bool:
         """True when a negation or denial in scope cancels the hit at [a, b) of ``prep.text``."""
         if self.language == "zh":
             hook = _zh_negation_hook()
@@ -338,9 +343,12 @@ class Lexicon:
         cs, ce = self._clause(prep, a, b)
         if neg.cues is not None and self._negated_before(prep, a, b, cs):
             return True
-        if neg.after is not None:
+        after_cues = [neg.after] if neg.after is not None else []
+        if any_after and neg.cues is not None:
+            after_cues.append(neg.cues)
+        for cue_rx in after_cues:
             conds = prep.spans(neg.conditions) if neg.conditions is not None else []
-            for x, _y in prep.spans(neg.after):
+            for x, _y in prep.spans(cue_rx):
                 if x < b or x >= ce or prep.words_between(b, x) > neg.after_window:
                     continue
                 if any(b <= c0 < x for c0, _ in conds):
@@ -358,6 +366,11 @@ class Lexicon:
         neg = self.negation
         noncancel = prep.spans(neg.non_cancelling) if neg.non_cancelling is not None else []
         restarts = prep.spans(neg.restarts) if neg.restarts is not None else []
+        if neg.bridges is not None and restarts:
+            # "nobody thinks you're a ...": a clause embedded under a verb of saying or thinking
+            # stays inside the negation's scope
+            bridges = prep.spans(neg.bridges)
+            restarts = [r for r in restarts if not any(b0 < r[0] and r[1] <= b1 for b0, b1 in bridges)]
         conds = prep.spans(neg.conditions) if neg.conditions is not None else []
         for x, y in prep.spans(neg.cues):
             if x < clause_start or x >= b:
@@ -388,6 +401,26 @@ def _zh_negation_hook() -> Any:
         return None
     hook = getattr(zh, "is_negated", None)
     return hook if callable(hook) else None
+
+
+MAX_SHRINK = 16  # re-searches per hit when looking for its tightest start (bounded work)
+
+
+def _shrink(regex: Any, text: str, a: int, b: int) -> tuple[int, int]:
+    """The latest-starting match inside [a, b): leftmost-first matching starts a hit at the first
+    possible anchor ("you don't pay, you get hurt" would start at the first "you"), which makes
+    spans wide and puts unrelated words (and negations) inside them."""
+    best = (a, b)
+    pos = a + 1
+    for _ in range(MAX_SHRINK):
+        if pos >= best[1]:
+            break
+        m = regex.search(text, pos, b)
+        if m is None or m.end() <= m.start():
+            break
+        best = (m.start(), m.end())
+        pos = m.start() + 1
+    return best
 
 
 _TRIM = " ,:;-\"'"
@@ -796,7 +829,7 @@ def compile_lexicon(data: Any, path: str = "<string>") -> tuple[Lexicon | None, 
         for key in neg:
             if key not in NEGATION_KEYS:
                 diags.warning(neg.key_mark(key), "unknown-key", f"unknown negation key {key!r}")
-        for key in ("cues", "after", "denials", "non_cancelling", "conditions", "restarts", "breaks"):
+        for key in ("cues", "after", "denials", "non_cancelling", "conditions", "restarts", "bridges", "breaks"):
             if key in neg:
                 src = neg[key]
                 if isinstance(src, list):
@@ -936,9 +969,14 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
             diags.error(node.mark_of("also"), "lexicon-type", "also must be a category id or a list of them")
         else:
             also = list(raw_also)
+    negated_after = node.get("negated_after", False)
+    if not isinstance(negated_after, bool):
+        diags.error(node.mark_of("negated_after"), "lexicon-type", "negated_after must be true or false")
+        negated_after = False
     return Pattern(
         id=pid, category=category, kind=kind, explanation=explanation.strip(), regex=regex, source=source,
-        negatable=negatable, window=window, denied=denied, also=tuple(also), **guards,
+        negatable=negatable, window=window, denied=denied, also=tuple(also), negated_after=negated_after,
+        **guards,
     )
 
 
