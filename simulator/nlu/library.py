@@ -22,10 +22,8 @@ Library file format (see the header of `scenarios/intents/en.yaml`):
           - {match: "how about", negatable: false, requires_slot: amount}
           - {regex: "^yes\\b"}                                # raw RE2 over the normalised line
 
-A scenario's own `intents:` have the same shape, except that a plain string pattern there is an
-RE2 regular expression over the normalised (lower-cased, NFKC, simplified-Chinese) line, as
-docs/scenario-format.md says; a mapping `{match: ...}` still takes a match expression that may
-use the library's concepts. An intent without patterns matches its examples literally.
+A scenario's own `intents:` have the same shape (docs/scenario-format.md) and may use the
+library's concepts; an intent without patterns matches its examples literally.
 """
 
 from __future__ import annotations
@@ -124,14 +122,11 @@ def _pattern_nodes(
     lang: str,
     diags: DiagnosticList,
     slot_of: dict[str, str | None],
-    *,
-    string_key: str = "match",
 ) -> list[MDict]:
     """Lexicon pattern mappings for one intent entry (errors about the entry go to `diags`).
 
-    A plain string pattern is a match expression in the shared library (`string_key="match"`)
-    and an RE2 regular expression over the normalised line in a scenario's `intents:`
-    (`string_key="regex"`), as docs/scenario-format.md documents and its validator checks.
+    A plain string pattern is a match expression, in the library and in a scenario's
+    `intents:` alike (docs/scenario-format.md); `{regex: ...}` takes raw RE2.
     """
     for key in body:
         if key not in INTENT_KEYS:
@@ -163,7 +158,6 @@ def _pattern_nodes(
         if not items:
             diags.error(body.start, "intent-empty", f"intent {intent_id!r} needs patterns or examples")
     nodes: list[MDict] = []
-    literal_examples = not (isinstance(raw, MList) and raw)
     for n, (item, mark) in enumerate(items):
         pid = f"{intent_id}#{n + 1}"
         fields: list[tuple[str, Any, tuple[int, int] | None]] = [
@@ -175,7 +169,7 @@ def _pattern_nodes(
         negatable: Any = default_negatable
         slot: Any = default_slot
         if isinstance(item, str):
-            fields.append(("match" if literal_examples else string_key, item, mark))
+            fields.append(("match", item, mark))
         elif isinstance(item, MDict):
             for key in item:
                 if key not in PATTERN_ITEM_KEYS:
@@ -290,7 +284,7 @@ class IntentLibrary:
                 diags.error(extra_node.mark_of(intent_id), "intent-type",
                             f"intent {intent_id!r} must be a mapping")
                 continue
-            patterns += _pattern_nodes(str(intent_id), body, lang, diags, slot_of, string_key="regex")
+            patterns += _pattern_nodes(str(intent_id), body, lang, diags, slot_of)
         specs = dict(base.intents)
         specs.update(_specs(extra_node, "scenario", diags))
         compiled = list(base._compiled)

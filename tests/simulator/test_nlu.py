@@ -100,13 +100,14 @@ def test_scenario_intents_extend_the_library() -> None:
         "mention_temping": {
             "description": "Asks about the temp job.",
             "examples": ["How is the temp work going?"],
-            "patterns": [r"\btemp(ing|orary)?\b|\bagency (work|shifts)"],  # RE2, as documented
+            "patterns": ["(temp|temping|agency) (work|job|shifts)?", {"regex": r"\btemporary\b"}],
         },
         "ask_about_dog": {"examples": ["How is your dog?"]},  # no patterns: examples match literally
     }
     library = IntentLibrary.load("en", extra=extra)
     assert {"mention_temping", "ask_about_dog", "greet"} <= library.ids
     assert [s.id for s in library.recognise("and how's the temping going?")] == ["mention_temping"]
+    assert "mention_temping" in [s.id for s in library.recognise("Is it temporary work?")]
     assert "ask_about_dog" in [s.id for s in library.recognise("So, how is your dog?")]
     assert library.examples()["mention_temping"] == ["How is the temp work going?"]
     # the shared library is not changed by a scenario's additions
@@ -114,7 +115,7 @@ def test_scenario_intents_extend_the_library() -> None:
 
 
 def test_scenario_intents_can_use_library_concepts() -> None:
-    extra = {"pay_today_exact": {"patterns": [{"match": "{PAY} ...2 {TODAY}"}]}}
+    extra = {"pay_today_exact": {"patterns": ["{PAY} ...2 {TODAY}"]}}
     library = IntentLibrary.load("en", extra=extra)
     assert "pay_today_exact" in [s.id for s in library.recognise("please pay today")]
 
