@@ -62,7 +62,7 @@ CONCEPT_KEYS = {"words", "regex", "fuzzy", "masked", "inflect", "description"}
 PATTERN_KEYS = {
     "id", "category", "kind", "explanation", "match", "regex", "negatable", "gap",
     "requires", "unless", "unless_before", "unless_after", "unless_inside", "window", "description",
-    "examples", "denied", "also",
+    "examples", "denied", "also", "negated_after",
 }
 NEGATION_KEYS = {
     "cues", "after", "denials", "non_cancelling", "conditions", "restarts", "bridges", "breaks",
@@ -125,6 +125,7 @@ class Pattern:
     window: int = 4
     denied: str | None = None  # category reported when a hit is negated ("nobody will arrest you")
     also: tuple[str, ...] = ()  # further categories every hit also shows
+    negated_after: bool = False  # any negation cue after the hit in its clause also negates it
 
 
 @dataclass
@@ -266,7 +267,7 @@ class Lexicon:
                 a, b = _trim(prep.text, a, b)
                 if b <= a or not self._guards_pass(prep, pat, a, b):
                     continue
-                negated = pat.negatable and self.is_negated(prep, a, b)
+                negated = pat.negatable and self.is_negated(prep, a, b, any_after=pat.negated_after)
                 na, nb = prep.to_normalized(a, b)
                 oa, ob = norm.span_to_original(na, nb)
                 text = norm.original[oa:ob]
@@ -331,7 +332,7 @@ class Lexicon:
                     return False
         return True
 
-    def is_negated(self, prep: _Prepared, a: int, b: int) -> bool:
+    def is_negated(self, prep: _Prepared, a: int, b: int, *, any_after: bool = False) -> bool:
         """True when a negation or denial in scope cancels the hit at [a, b) of ``prep.text``."""
         if self.language == "zh":
             hook = _zh_negation_hook()
@@ -342,9 +343,12 @@ class Lexicon:
         cs, ce = self._clause(prep, a, b)
         if neg.cues is not None and self._negated_before(prep, a, b, cs):
             return True
-        if neg.after is not None:
+        after_cues = [neg.after] if neg.after is not None else []
+        if any_after and neg.cues is not None:
+            after_cues.append(neg.cues)
+        for cue_rx in after_cues:
             conds = prep.spans(neg.conditions) if neg.conditions is not None else []
-            for x, _y in prep.spans(neg.after):
+            for x, _y in prep.spans(cue_rx):
                 if x < b or x >= ce or prep.words_between(b, x) > neg.after_window:
                     continue
                 if any(b <= c0 < x for c0, _ in conds):
@@ -659,7 +663,8 @@ class _Compiler:
                     _kind, rx = alts[-1].pop()
                     item = ("opt", rx)
                 elif tok == "<w>":
-                    item = ("item", r"[^\s.!?;。,]+" if self.wb else r"[^\s.!?;。,]")
+                    # one word; in word languages a word that starts with a letter (names, not "$2,400")
+                    item = ("item", r"\b[^\W\d_][\w'-]*" if self.wb else r"[^\s.!?;。,]")
                 elif tok.startswith("{") and tok.endswith("}"):
                     rx2 = self.concept(tok[1:-1], where)
                     if rx2 is None:
@@ -965,9 +970,14 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
             diags.error(node.mark_of("also"), "lexicon-type", "also must be a category id or a list of them")
         else:
             also = list(raw_also)
+    negated_after = node.get("negated_after", False)
+    if not isinstance(negated_after, bool):
+        diags.error(node.mark_of("negated_after"), "lexicon-type", "negated_after must be true or false")
+        negated_after = False
     return Pattern(
         id=pid, category=category, kind=kind, explanation=explanation.strip(), regex=regex, source=source,
-        negatable=negatable, window=window, denied=denied, also=tuple(also), **guards,
+        negatable=negatable, window=window, denied=denied, also=tuple(also), negated_after=negated_after,
+        **guards,
     )
 
 

@@ -14,6 +14,7 @@ All scanning is linear: one pass of fixed RE2 patterns plus hand-written scanner
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -298,11 +299,21 @@ def _en_word_numbers(words: list[tuple[str, int, int]], text: str) -> list[tuple
             elif w in _EN_ONES:
                 value = _EN_ONES[w]
                 kind = "ones" if value < 10 else "teen"
+                if prev == "ones" and kind == "teen" and not has_scale and total == 0:
+                    current = current * 100 + value  # "one fifteen" = 115
+                    prev, has_scale = "teen", True
+                    j += 1
+                    continue
                 if prev in ("ones", "teen") or (prev == "tens" and kind == "teen"):
                     break
                 current += value
                 prev = kind
             elif w in _EN_TENS:
+                if prev == "ones" and not has_scale and total == 0:
+                    current = current * 100 + _EN_TENS[w]  # spoken prices: "one fifty" = 150
+                    prev, has_scale = "tens", True
+                    j += 1
+                    continue
                 if prev in ("ones", "teen", "tens"):
                     break
                 current += _EN_TENS[w]
@@ -643,6 +654,13 @@ def _scan_en_words(original: str, folded: Folded) -> list[Money]:
 
 def extract_money(text: str, lang: Lang) -> list[Money]:
     """Every amount of money mentioned in `text`, in order of appearance, spans into `text`."""
+    return list(_extract_money(text, lang))
+
+
+# The engine (debtor reactions, intent slot requirements) and the scorer read the same line;
+# the results are immutable, so one extraction serves them all.
+@functools.lru_cache(maxsize=4096)
+def _extract_money(text: str, lang: Lang) -> tuple[Money, ...]:
     folded = fold(text)
     found = _scan_digits(text, folded, lang)
     found += _scan_zh_numerals(text, folded)
@@ -654,4 +672,4 @@ def extract_money(text: str, lang: Lang) -> list[Money]:
         if result and money.span.start < result[-1].span.end:
             continue  # overlapping readings: the earlier, longer one wins
         result.append(money)
-    return result
+    return tuple(result)

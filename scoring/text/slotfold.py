@@ -89,8 +89,27 @@ def _fold_char(ch: str) -> str:
     return ch.translate(_TRAD_TO_SIMP)
 
 
+def _fast_table() -> dict[int, str]:
+    table: dict[int, str] = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if code != 0xFF0C}
+    table.update({0x3000: " ", ord("￥"): "¥", ord("￡"): "£", 0xA0: " ", 0x2009: " ", 0x202F: " "})
+    table.update({code: str(simple) for code, simple in _TRAD_TO_SIMP.items()})
+    return table
+
+
+_FAST_TABLE = _fast_table()
+
+
 def fold(text: str) -> Folded:
     """Lower-case, fold full-width forms and a few traditional characters, drop zero-width ones."""
+    if text.isascii():
+        return Folded(text.lower(), tuple(range(len(text) + 1)))
+    if _DROPPED.isdisjoint(text):
+        # One C-level pass when nothing is dropped and lower-casing keeps every length
+        # (it does for everything but a few letters such as "İ").
+        translated = text.translate(_FAST_TABLE)
+        lowered = translated.lower()
+        if len(lowered) == len(text):
+            return Folded(lowered.translate(_FAST_TABLE), tuple(range(len(text) + 1)))
     out: list[str] = []
     index: list[int] = []
     for pos, ch in enumerate(text):

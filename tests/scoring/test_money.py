@@ -21,6 +21,9 @@ AMOUNTS = [
     ("twelve hundred dollars", "en", [("1200", "USD", "twelve hundred dollars")]),
     ("forty-five dollars", "en", [("45", "USD", "forty-five dollars")]),
     ("50 cents", "en", [("0.50", "USD", "50 cents")]),
+    ("I could do one fifty a month", "en", [("150", None, "one fifty")]),
+    ("two twenty-five dollars", "en", [("225", "USD", "two twenty-five dollars")]),
+    ("one hundred and five dollars", "en", [("105", "USD", "one hundred and five dollars")]),
     ("$5k", "en", [("5000", "USD", "$5k")]),
     ("USD 300", "en", [("300", "USD", "USD 300")]),
     ("$ 75", "en", [("75", "USD", "$ 75")]),
@@ -51,6 +54,8 @@ AMOUNTS = [
     ("800多块", "zh", [("800", "CNY", "800多块")]),
     ("分3期，每期500", "zh", [("500", None, "500")]),
     ("我欠了一万八千六", "zh", [("18600", None, "一万八千六")]),
+    ("还欠两万三千六", "zh", [("23600", None, "两万三千六")]),
+    ("每月还五十", "zh", [("50", None, "五十")]),
 ]
 
 NOT_MONEY = [
@@ -68,6 +73,8 @@ NOT_MONEY = [
     ("June 3", "en"),
     ("I have 3 kids", "en"),
     ("one more thing", "en"),
+    ("one of them", "en"),
+    ("I have one, twenty years ago", "en"),
     ("ten minutes", "en"),
     ("100 percent", "en"),
     ("50%", "en"),
