@@ -1,0 +1,149 @@
+"""The labelled corpus (tests/corpus/) and the detection entry point the benchmarks measure.
+
+Shared by ``detector_eval.py``, ``check_speed.py``, ``score_speed.py`` and the corpus tests, so
+every one of them reads the same items the same way. See tests/corpus/README.md for the format.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scoring.model import Turn
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_DIR = ROOT / "tests" / "corpus"
+TAXONOMY_PATH = ROOT / "scoring" / "data" / "taxonomy.yaml"
+LANGS: tuple[str, ...] = ("en", "zh")
+SPLITS: tuple[str, ...] = ("dev", "holdout")
+# Taxonomy section -> the Finding.kind value the detector reports for it.
+KIND_OF_SECTION = {
+    "violations": "violation",
+    "required_conduct": "required_conduct",
+    "empathy_positive": "empathy_positive",
+    "empathy_negative": "empathy_negative",
+}
+# Tags that mark an item as a hard negative for the share the corpus must keep.
+HARD_NEGATIVE_TAGS = frozenset({"hard_negative", "negation"})
+ITEM_KEYS = frozenset({"text", "labels", "tags", "context"})
+
+
+@dataclass(frozen=True)
+class CorpusItem:
+    lang: str
+    split: str
+    index: int  # 0-based position in its file
+    text: str
+    labels: frozenset[str]
+    tags: frozenset[str]
+    context: tuple[Turn, ...] = field(default=())
+
+    @property
+    def where(self) -> str:
+        return f"{self.lang}/{self.split}.yaml#{self.index}"
+
+
+@functools.cache
+def taxonomy_kinds() -> dict[str, str]:
+    """Category id -> kind ("violation", "required_conduct", ...) for every detectable category."""
+    with TAXONOMY_PATH.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    return {str(cat): kind for section, kind in KIND_OF_SECTION.items() for cat in data.get(section) or {}}
+
+
+def split_path(lang: str, split: str) -> Path:
+    return CORPUS_DIR / lang / f"{split}.yaml"
+
+
+def load_raw(lang: str, split: str) -> list[Any]:
+    """The file's YAML as loaded (safe loader), for the well-formedness tests."""
+    with split_path(lang, split).open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return data if isinstance(data, list) else []
+
+
+def _to_item(lang: str, split: str, index: int, raw: dict[str, Any]) -> CorpusItem:
+    turns = tuple(Turn(speaker=t["speaker"], text=t["text"]) for t in raw.get("context") or ())
+    return CorpusItem(
+        lang=lang,
+        split=split,
+        index=index,
+        text=str(raw["text"]),
+        labels=frozenset(raw.get("labels") or ()),
+        tags=frozenset(raw.get("tags") or ()),
+        context=turns,
+    )
+
+
+@functools.cache
+def load_split(lang: str, split: str) -> tuple[CorpusItem, ...]:
+    return tuple(_to_item(lang, split, i, raw) for i, raw in enumerate(load_raw(lang, split)))
+
+
+def expand(choice: str, every: Sequence[str]) -> list[str]:
+    """'all' -> every value, otherwise the one chosen."""
+    return list(every) if choice == "all" else [choice]
+
+
+def load_items(langs: Iterable[str], splits: Iterable[str]) -> list[CorpusItem]:
+    return [item for lang in langs for split in splits for item in load_split(lang, split)]
+
+
+# ---------------------------------------------------------------------------------------------
+# What we measure: scoring.api.check_utterance when the scorecard branch is present (it adds the
+# call-level categories from the context), else scoring.detector.detect.
+
+Detector = Callable[[str, str, Sequence[Turn]], list[Any]]
+
+
+class NoDetectorError(RuntimeError):
+    """Neither scoring.api nor scoring.detector can be imported."""
+
+
+def resolve_detector(jurisdiction: str = "us") -> tuple[str, Detector]:
+    """(name, fn(text, lang, context) -> findings) for the best entry point available."""
+    try:
+        api: Any = importlib.import_module("scoring.api")
+    except ImportError:
+        api = None
+    if api is not None and hasattr(api, "check_utterance"):
+
+        def via_api(text: str, lang: str, context: Sequence[Turn]) -> list[Any]:
+            return list(api.check_utterance(text, lang, jurisdiction, context=context))
+
+        return "scoring.api.check_utterance", via_api
+    try:
+        from scoring.detector import detect
+    except ImportError as exc:  # neither branch merged yet
+        raise NoDetectorError(f"no detector available: {exc}") from exc
+
+    def via_detector(text: str, lang: str, context: Sequence[Turn]) -> list[Any]:
+        return list(detect(text, lang, context=context))
+
+    return "scoring.detector.detect", via_detector
+
+
+def finding_field(finding: Any, name: str) -> Any:
+    """A Finding's attribute, whether it is a model object or a plain dict."""
+    if isinstance(finding, dict):
+        return finding.get(name)
+    return getattr(finding, name, None)
+
+
+def predicted_categories(findings: Iterable[Any]) -> frozenset[str]:
+    """Taxonomy categories reported, ignoring intents and anything outside the taxonomy."""
+    kinds = taxonomy_kinds()
+    out = set()
+    for f in findings:
+        kind = str(finding_field(f, "kind") or "")
+        cat = str(finding_field(f, "category") or "")
+        if kind.endswith("intent") or cat not in kinds:
+            continue
+        out.add(cat)
+    return frozenset(out)

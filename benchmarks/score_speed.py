@@ -1,0 +1,198 @@
+"""Time to grade 10,000 synthetic 20-turn transcripts on one core. Budget: 30 s.
+
+    python benchmarks/score_speed.py [--count 10000] [--turns 20] [--seed 7]
+        [--mode corpus|unique] [--budget-s 30] [--tracemalloc N] [--json] [--enforce]
+
+Transcripts are generated deterministically (fixed seed) from the labelled corpus: collector turns
+are corpus utterances, debtor turns come from the corpus contexts plus a few stock replies;
+languages alternate en/zh and jurisdictions cycle us/uk (en) and cn (zh). Generation is not
+timed; ``scoring.api.score_transcript`` is, after one warm-up call that compiles lexicons and packs
+(per-utterance caches are then cleared, so the run starts cold).
+
+``--mode corpus`` reuses corpus lines, so utterances repeat across transcripts and per-utterance
+caches help, as they do for a trainer re-grading sessions of scripted scenarios. ``--mode unique``
+appends a distinct reference to every collector line so no utterance repeats: the worst case.
+Peak memory: the process's peak RSS; ``--tracemalloc N`` also reports the Python allocation peak
+while grading the first N transcripts (a separate, slower pass).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make the repository root importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.corpus_data import LANGS, SPLITS, load_items
+from benchmarks.speed_util import clear_utterance_caches, peak_rss_mib, pin_to_one_core, summary_ms
+from scoring.model import Transcript, Turn
+
+JURISDICTIONS = {"en": ("us", "uk"), "zh": ("cn",)}
+STOCK_DEBTOR = {
+    "en": [
+        "Hello?",
+        "Yes, speaking.",
+        "Who is this?",
+        "I lost my job in March.",
+        "I can't pay all of it right now.",
+        "Maybe fifty a month?",
+        "Okay, that works for me.",
+        "I need to think about it.",
+        "Can you send that in writing?",
+        "Fine. Friday, then.",
+    ],
+    "zh": [
+        "喂？",
+        "是我。",
+        "你是哪位？",
+        "我三月份失业了。",
+        "现在一下子还不上。",
+        "一个月五百行吗？",
+        "好，这样可以。",
+        "我考虑一下。",
+        "能发个书面的给我吗？",
+        "行，那就周五。",
+    ],
+}
+UNIQUE_SUFFIX = {"en": " (ref {n})", "zh": "（编号{n}）"}
+
+
+def corpus_lines(lang: str) -> tuple[list[str], list[str]]:
+    """(collector lines, debtor lines) of a language, in a fixed order."""
+    items = load_items([lang], SPLITS)
+    collector = sorted({item.text for item in items})
+    debtor = sorted(
+        {t.text for item in items for t in item.context if t.speaker == "debtor"} | set(STOCK_DEBTOR[lang])
+    )
+    return collector, debtor
+
+
+def make_transcripts(count: int, turns: int, seed: int, unique: bool) -> list[Transcript]:
+    rng = random.Random(seed)
+    lines = {lang: corpus_lines(lang) for lang in LANGS}
+    out = []
+    serial = 0
+    for i in range(count):
+        lang = LANGS[i % len(LANGS)]
+        options = JURISDICTIONS[lang]
+        jurisdiction = options[(i // len(LANGS)) % len(options)]
+        collector, debtor = lines[lang]
+        convo = []
+        for t in range(turns):
+            if t % 2 == 0:
+                text = rng.choice(collector)
+                if unique:
+                    serial += 1
+                    text += UNIQUE_SUFFIX[lang].format(n=serial)
+                convo.append(Turn(speaker="collector", text=text))
+            else:
+                convo.append(Turn(speaker="debtor", text=rng.choice(debtor)))
+        out.append(Transcript(language=lang, jurisdiction=jurisdiction, turns=convo))
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--turns", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--mode", choices=["corpus", "unique"], default="corpus")
+    parser.add_argument("--budget-s", type=float, default=30.0)
+    parser.add_argument(
+        "--tracemalloc", type=int, default=0, metavar="N", help="allocation peak over N calls"
+    )
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--enforce", action="store_true", help="exit 1 when the run is over budget")
+    args = parser.parse_args(argv)
+
+    try:
+        from scoring.api import score_transcript
+    except ImportError as exc:
+        print(f"scoring.api.score_transcript is not available: {exc}", file=sys.stderr)
+        return 2
+
+    pinned = pin_to_one_core()
+    g0 = time.perf_counter()
+    transcripts = make_transcripts(args.count, args.turns, args.seed, args.mode == "unique")
+    generate_s = time.perf_counter() - g0
+
+    w0 = time.perf_counter()
+    for lang in LANGS:  # compile lexicons and every jurisdiction's pack outside the timed run
+        for jurisdiction in JURISDICTIONS[lang]:
+            warm = make_transcripts(2, args.turns, args.seed + 1, unique=True)[LANGS.index(lang)]
+            score_transcript(warm.model_copy(update={"jurisdiction": jurisdiction}))
+    warm_up_s = time.perf_counter() - w0
+    clear_utterance_caches()
+    rss_before = peak_rss_mib()
+
+    per_call: list[int] = []
+    wall0, cpu0 = time.perf_counter(), time.process_time()
+    for transcript in transcripts:
+        t0 = time.perf_counter_ns()
+        score_transcript(transcript)
+        per_call.append(time.perf_counter_ns() - t0)
+    wall_s, cpu_s = time.perf_counter() - wall0, time.process_time() - cpu0
+
+    traced: dict[str, Any] | None = None
+    if args.tracemalloc:
+        clear_utterance_caches()
+        tracemalloc.start()
+        for transcript in transcripts[: args.tracemalloc]:
+            score_transcript(transcript)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        traced = {"transcripts": min(args.tracemalloc, len(transcripts)), "peak_mib": round(peak / 2**20, 1)}
+
+    report = {
+        "transcripts": len(transcripts),
+        "turns_each": args.turns,
+        "mode": args.mode,
+        "seed": args.seed,
+        "cpu": pinned,
+        "generate_s": round(generate_s, 2),
+        "warm_up_s": round(warm_up_s, 2),
+        "wall_s": round(wall_s, 2),
+        "cpu_s": round(cpu_s, 2),
+        "budget_s": args.budget_s,
+        "wall_to_budget": round(wall_s / args.budget_s, 3),
+        "cpu_to_budget": round(cpu_s / args.budget_s, 3),
+        "per_transcript_ms": summary_ms(per_call),
+        "per_turn_us": round(statistics.fmean(per_call) / args.turns / 1000, 1) if per_call else 0.0,
+        "peak_rss_mib": {"before_run": round(rss_before, 1), "after_run": round(peak_rss_mib(), 1)},
+        "tracemalloc": traced,
+    }
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        s = report["per_transcript_ms"]
+        print(
+            f"{len(transcripts)} transcripts x {args.turns} turns, "
+            f"mode {args.mode}, seed {args.seed}; {pinned}"
+        )
+        print(f"generation {generate_s:.1f} s (untimed); warm-up {warm_up_s:.1f} s (untimed)")
+        print(
+            f"score_transcript: wall {wall_s:.2f} s, CPU {cpu_s:.2f} s; budget {args.budget_s:.0f} s; "
+            f"ratio wall {report['wall_to_budget']:.2f}, CPU {report['cpu_to_budget']:.2f}"
+        )
+        print(
+            f"per transcript: median {s['median']:.2f} ms, p99 {s['p99']:.2f} ms, max {s['max']:.2f} ms; "
+            f"mean per turn {report['per_turn_us']} us"
+        )
+        rss = report["peak_rss_mib"]
+        print(f"peak RSS: {rss['before_run']} MiB before the run, {rss['after_run']} MiB after")
+        if traced:
+            print(f"tracemalloc peak over {traced['transcripts']} transcripts: {traced['peak_mib']} MiB")
+    return 1 if args.enforce and wall_s > args.budget_s else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

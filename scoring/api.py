@@ -1,0 +1,125 @@
+"""The two entry points everything else calls: check one utterance, score one call.
+
+Both are deterministic and cache what does not depend on the call: detector findings per
+(utterance, language), lexicon cues per (utterance, language, speaker), annotated findings per
+(utterance, language, jurisdiction). Packs and lexicons compile once per process. That keeps
+grading 10,000 twenty-turn transcripts inside the benchmark budget when utterances repeat, and
+a fresh utterance costs one detector pass.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from scoring.call_context import Cue, TurnView, analyse_call
+from scoring.model import Finding, Jurisdiction, Kind, Lang, Span, Speaker, Transcript, Turn
+from scoring.rulepack import load_pack
+from scoring.scorecard import Scorecard, ScoringContext, build_scorecard
+
+if TYPE_CHECKING:
+    from scoring.lexicon import Lexicon
+    from scoring.text.normalize import NormalizedText
+
+_CACHE_SIZE = 1 << 16
+
+
+@functools.cache
+def _cue_lexicon(name: str) -> Lexicon:
+    from scoring.lexicon import builtin_lexicon
+
+    return builtin_lexicon(name)
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _normalized(text: str, lang: Lang) -> NormalizedText:
+    """One normalisation per utterance, shared by the detector and the cue lexicons."""
+    from scoring.text.normalize import normalize
+
+    return normalize(text, lang)
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _detect(text: str, lang: Lang) -> tuple[Finding, ...]:
+    from scoring.detector import detect_normalized
+
+    return tuple(detect_normalized(_normalized(text, lang)))
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def debtor_cues(text: str, lang: Lang, speaker: Speaker = "debtor") -> tuple[Cue, ...]:
+    """Cues in one turn: debtor cues for the debtor, collector-side cues for the collector."""
+    name = f"debtor_{lang}" if speaker == "debtor" else f"collector_cues_{lang}"
+    hits = _cue_lexicon(name).match(_normalized(text, lang))
+    return tuple(Cue(category=h.category, span=Span(start=h.start, end=h.end), text=h.text) for h in hits)
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _annotated(text: str, lang: Lang, jurisdiction: Jurisdiction) -> tuple[Finding, ...]:
+    return tuple(load_pack(jurisdiction).annotate(_detect(text, lang), lang))
+
+
+def _view(index: int, turn: Turn, lang: Lang, findings: tuple[Finding, ...] | None = None) -> TurnView:
+    if turn.speaker == "collector":
+        found = _detect(turn.text, lang) if findings is None else findings
+        return TurnView(index, "collector", turn.text, found, debtor_cues(turn.text, lang, "collector"))
+    return TurnView(index, "debtor", turn.text, (), debtor_cues(turn.text, lang, "debtor"))
+
+
+def _merge(own: Sequence[Finding], call_level: Sequence[Finding]) -> list[Finding]:
+    """Call-level findings join the utterance's own unless the detector already reported that category."""
+    have = {f.category for f in own if f.kind is Kind.violation}
+    return [*own, *(f for f in call_level if f.category not in have)]
+
+
+def check_utterance(
+    text: str, lang: Lang, jurisdiction: Jurisdiction, context: Sequence[Turn] = ()
+) -> list[Finding]:
+    """Findings for one collector utterance, annotated with the jurisdiction's rules and tips.
+
+    With ``context`` (the call so far) the call-level checks run too and report what this
+    utterance breaks given what the debtor said (a payment request after "stop calling me").
+    Without context there is no call to judge, so only the utterance's own findings are given.
+    """
+    from scoring.detector import detect
+
+    pack = load_pack(jurisdiction)
+    own = detect(text, lang, context=context)
+    call_level: list[Finding] = []
+    if context:
+        views = [_view(i, t, lang) for i, t in enumerate(context)]
+        last = len(views)
+        views.append(_view(last, Turn(speaker="collector", text=text), lang, tuple(own)))
+        result = analyse_call(views, lang)
+        call_level = [f.model_copy(update={"turn": None}) for f in result.findings if f.turn == last]
+    merged = _merge(own, call_level)
+    merged.sort(key=lambda f: (f.span.start, f.span.end, f.kind.value, f.category))
+    return pack.annotate(merged, lang)
+
+
+def score_transcript(transcript: Transcript, *, context: ScoringContext | None = None) -> Scorecard:
+    """Grade a whole call. Deterministic: same transcript, context and pack version, same scorecard."""
+    lang, jurisdiction = transcript.language, transcript.jurisdiction
+    pack = load_pack(jurisdiction)
+    views = [_view(i, t, lang) for i, t in enumerate(transcript.turns)]
+    result = analyse_call(views, lang)
+    call_by_turn: dict[int, list[Finding]] = {}
+    for f in pack.annotate(result.findings, lang):
+        call_by_turn.setdefault(f.turn or 0, []).append(f)
+    findings: list[Finding] = []
+    for view in views:
+        if view.speaker != "collector":
+            continue
+        own = [f.model_copy(update={"turn": view.index}) for f in _annotated(view.text, lang, jurisdiction)]
+        findings.extend(_merge(own, call_by_turn.get(view.index, [])))
+    return build_scorecard(
+        views=views,
+        findings=findings,
+        facts=result.facts,
+        pack=pack,
+        lang=lang,
+        jurisdiction=jurisdiction,
+        scenario=transcript.scenario,
+        context=context,
+    )

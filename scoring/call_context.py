@@ -1,0 +1,241 @@
+"""Violations that only exist across a call, judged with the debtor's turns as context.
+
+An utterance alone cannot say whether "your balance is $1,860" is fine (said to the verified
+debtor) or a privacy breach (said before verification, or to the debtor's sister). This module
+walks a call turn by turn, tracking what the debtor has told the collector (cues from the
+debtor lexicons) and what the collector did (the detector's findings, including the
+``mentions_debt`` and ``payment_request`` intents), and reports:
+
+- ``third_party_disclosure``: the debt mentioned before the right party was verified, or to
+  someone who said they are not the debtor;
+- ``ignored_cease``: a payment request after the debtor asked not to be contacted or said a
+  lawyer represents them;
+- ``ignored_dispute``: a payment request after a dispute, before verification was offered;
+- ``ignored_vulnerability``: pressing (threats, pressure, or a payment request with no
+  acknowledgement) after illness, bereavement, a mental-health crisis or similar is disclosed.
+
+It also records the call facts the scorer needs (hardship disclosed, emotional cues, agreement,
+complaint, ...). Pure and deterministic: the same turns give the same result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from scoring.model import Finding, Kind, Lang, Span, Speaker
+
+# Debtor cue categories (scoring/data/lexicon/debtor_{en,zh}.yaml) grouped by what they mean
+# for the call. A cue category may belong to several groups.
+CEASE_CUES = frozenset({"stop_contact", "lawyer_represents"})
+DISPUTE_CUES = frozenset({"dispute"})
+VULNERABILITY_CUES = frozenset({"illness", "bereavement", "mental_health", "disability"})
+HARDSHIP_CUES = frozenset({"hardship"})
+WRONG_PARTY_CUES = frozenset({"not_the_debtor", "third_party"})
+EMOTION_CUES = frozenset({"distress", "anger"})
+# Collector-side cue (collector_cues_{lang}.yaml): offering to verify / investigate the debt.
+OFFER_VERIFICATION = "offer_verification"
+
+# Collector behaviour that counts as "pressing" a vulnerable debtor no matter what came before.
+PRESSURE_VIOLATIONS = frozenset(
+    {
+        "threat_violence",
+        "threat_arrest",
+        "threat_legal_action",
+        "shaming_threat",
+        "harassment",
+        "pressure_to_borrow",
+    }
+)
+# Collector behaviour that acknowledges a disclosure (softens a later payment request).
+ACKNOWLEDGEMENT = frozenset(
+    {"acknowledge_feeling", "sympathy", "validate", "reassure", "offer_help", "hardship_options"}
+)
+DEBT_INTENTS = frozenset({"mentions_debt", "payment_request"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One debtor (or collector-side) cue matched in a turn."""
+
+    category: str
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class TurnView:
+    """One turn as the call-level checks see it."""
+
+    index: int
+    speaker: Speaker
+    text: str
+    findings: tuple[Finding, ...] = ()  # detector findings (collector turns)
+    cues: tuple[Cue, ...] = ()  # lexicon cues for this speaker
+
+    def has_cue(self, categories: frozenset[str] | str) -> Cue | None:
+        wanted = frozenset({categories}) if isinstance(categories, str) else categories
+        return next((c for c in self.cues if c.category in wanted), None)
+
+    def finding(self, categories: frozenset[str] | str) -> Finding | None:
+        wanted = frozenset({categories}) if isinstance(categories, str) else categories
+        return next((f for f in self.findings if f.category in wanted), None)
+
+
+@dataclass
+class CallFacts:
+    """What happened on the call, by turn index (the scorer and outcome inference read these)."""
+
+    verified_turn: int | None = None
+    wrong_party_turn: int | None = None
+    cease_turn: int | None = None
+    dispute_turn: int | None = None
+    verification_offered_turn: int | None = None
+    vulnerability_turns: list[int] = field(default_factory=list)
+    hardship_turns: list[int] = field(default_factory=list)
+    emotion_turns: list[int] = field(default_factory=list)
+
+    @property
+    def hardship_disclosed(self) -> bool:
+        return bool(self.hardship_turns or self.vulnerability_turns)
+
+
+@dataclass
+class CallContextResult:
+    findings: list[Finding]
+    facts: CallFacts
+
+
+_EXPLAIN: dict[str, dict[Lang, str]] = {
+    "unverified": {
+        "en": "Debt details given before the right party was verified",
+        "zh": "尚未核实对方身份就透露了欠款信息",
+    },
+    "wrong_party": {
+        "en": 'Debt details given after the listener said they are not the debtor (turn {cue_turn}: "{cue}")',
+        "zh": "对方已表明不是本人（第{cue_turn}轮：“{cue}”）后仍透露欠款信息",
+    },
+    "ignored_cease": {
+        "en": "Asked for payment after the debtor asked to stop contact or named a lawyer "
+        '(turn {cue_turn}: "{cue}")',
+        "zh": "客户已要求停止联系或表示有律师代理（第{cue_turn}轮：“{cue}”）后仍然催款",
+    },
+    "ignored_dispute": {
+        "en": 'Demanded payment after the debtor disputed the debt (turn {cue_turn}: "{cue}") '
+        "without offering verification",
+        "zh": "客户对欠款提出异议（第{cue_turn}轮：“{cue}”）后，未提出核实就继续催款",
+    },
+    "ignored_vulnerability": {
+        "en": 'Kept pressing after the debtor disclosed a vulnerability (turn {cue_turn}: "{cue}")',
+        "zh": "客户已说明自身困难处境（第{cue_turn}轮：“{cue}”）后仍继续施压",
+    },
+}
+
+
+def _finding(
+    category: str, key: str, lang: Lang, turn: TurnView, anchor: Finding | None, cue: tuple[int, Cue] | None
+) -> Finding:
+    if anchor is not None:
+        span, text = anchor.span, anchor.text
+    else:
+        span, text = Span(start=0, end=len(turn.text)), turn.text
+    values = {"cue_turn": cue[0], "cue": cue[1].text} if cue is not None else {}
+    return Finding(
+        category=category,
+        kind=Kind.violation,
+        span=span,
+        text=text,
+        explanation=_EXPLAIN[key][lang].format(**values),
+        pattern=f"call.{key}",
+        turn=turn.index,
+    )
+
+
+def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
+    """Walk the call once; return call-level violations (with ``turn``) and the call facts."""
+    facts = CallFacts()
+    out: list[Finding] = []
+    verification_pending = False
+    cease: tuple[int, Cue] | None = None
+    dispute: tuple[int, Cue] | None = None
+    wrong_party: tuple[int, Cue] | None = None
+    vulnerability: tuple[int, Cue] | None = None
+    acknowledged_since_vulnerability = False
+    disclosed_unverified = False
+
+    for turn in turns:
+        if turn.speaker == "debtor":
+            denial = turn.has_cue(WRONG_PARTY_CUES)
+            if denial is not None:
+                wrong_party = (turn.index, denial)
+                facts.wrong_party_turn = (
+                    facts.wrong_party_turn if facts.wrong_party_turn is not None else turn.index
+                )
+                verification_pending = False
+            elif verification_pending or turn.has_cue("confirm_identity"):
+                if facts.verified_turn is None:
+                    facts.verified_turn = turn.index
+                verification_pending = False
+            if (cue := turn.has_cue(CEASE_CUES)) and cease is None:
+                cease = (turn.index, cue)
+                facts.cease_turn = turn.index
+            if (cue := turn.has_cue(DISPUTE_CUES)) and dispute is None:
+                dispute = (turn.index, cue)
+                facts.dispute_turn = turn.index
+            if cue := turn.has_cue(VULNERABILITY_CUES):
+                facts.vulnerability_turns.append(turn.index)
+                if vulnerability is None:
+                    vulnerability = (turn.index, cue)
+                    acknowledged_since_vulnerability = False
+            if turn.has_cue(HARDSHIP_CUES):
+                facts.hardship_turns.append(turn.index)
+            if turn.has_cue(EMOTION_CUES | HARDSHIP_CUES | VULNERABILITY_CUES):
+                facts.emotion_turns.append(turn.index)
+            continue
+
+        # ---- collector turn
+        # A verification question answered by the next debtor turn without a denial verifies;
+        # if no debtor turn comes in between, the collector carried on as if verified.
+        if verification_pending and facts.verified_turn is None and wrong_party is None:
+            facts.verified_turn = turn.index - 1
+            verification_pending = False
+        debt = turn.finding(DEBT_INTENTS)
+        payment = turn.finding("payment_request")
+
+        if debt is not None and wrong_party is not None:
+            out.append(_finding("third_party_disclosure", "wrong_party", lang, turn, debt, wrong_party))
+        elif debt is not None and facts.verified_turn is None and not disclosed_unverified:
+            # Reported once: the breach is the first disclosure; the same listener hearing it
+            # again adds no new party (a wrong party hearing it again does, above).
+            disclosed_unverified = True
+            out.append(_finding("third_party_disclosure", "unverified", lang, turn, debt, None))
+
+        if turn.finding("identity_verification") is not None and facts.verified_turn is None:
+            verification_pending = True
+
+        if (
+            turn.has_cue(OFFER_VERIFICATION)
+            and dispute is not None
+            and facts.verification_offered_turn is None
+        ):
+            facts.verification_offered_turn = turn.index
+
+        if payment is not None and cease is not None:
+            out.append(_finding("ignored_cease", "ignored_cease", lang, turn, payment, cease))
+        if payment is not None and dispute is not None and facts.verification_offered_turn is None:
+            out.append(_finding("ignored_dispute", "ignored_dispute", lang, turn, payment, dispute))
+
+        if vulnerability is not None:
+            if turn.finding(ACKNOWLEDGEMENT) is not None:
+                acknowledged_since_vulnerability = True
+            pressure = turn.finding(PRESSURE_VIOLATIONS)
+            if pressure is not None or (payment is not None and not acknowledged_since_vulnerability):
+                anchor = pressure if pressure is not None else payment
+                out.append(
+                    _finding(
+                        "ignored_vulnerability", "ignored_vulnerability", lang, turn, anchor, vulnerability
+                    )
+                )
+
+    out.sort(key=lambda f: (f.turn or 0, f.span.start, f.category))
+    return CallContextResult(findings=out, facts=facts)

@@ -1,0 +1,148 @@
+"""The labelled corpus is well formed: valid labels, every category covered, sizes, the hard-negative
+share, no leakage between splits or from the holdout into the lexicons."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus_data import (
+    HARD_NEGATIVE_TAGS,
+    ITEM_KEYS,
+    LANGS,
+    ROOT,
+    SPLITS,
+    load_raw,
+    load_split,
+    split_path,
+    taxonomy_kinds,
+)
+
+MIN_ITEMS = {"dev": 400, "holdout": 180}
+MIN_POSITIVES = {"dev": 8, "holdout": 4}
+MIN_HARD_NEGATIVE_SHARE = 0.40
+LEXICON_DIR = ROOT / "scoring" / "data" / "lexicon"
+GROUPS = [(lang, split) for lang in LANGS for split in SPLITS]
+ids = [f"{lang}-{split}" for lang, split in GROUPS]
+
+
+@pytest.mark.parametrize(("lang", "split"), GROUPS, ids=ids)
+def test_items_have_the_documented_shape(lang: str, split: str) -> None:
+    problems = []
+    for i, raw in enumerate(load_raw(lang, split)):
+        where = f"{lang}/{split}.yaml#{i}"
+        if not isinstance(raw, dict):
+            problems.append(f"{where}: not a mapping")
+            continue
+        if extra := set(raw) - ITEM_KEYS:
+            problems.append(f"{where}: unknown keys {sorted(extra)}")
+        if not isinstance(raw.get("text"), str) or not raw["text"].strip():
+            problems.append(f"{where}: text missing or empty")
+        for key in ("labels", "tags"):
+            value = raw.get(key)
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                problems.append(f"{where}: {key} must be a list of strings")
+            elif len(set(value)) != len(value):
+                problems.append(f"{where}: duplicate {key}")
+        for turn in raw.get("context") or []:
+            if not isinstance(turn, dict) or turn.get("speaker") not in ("collector", "debtor"):
+                problems.append(f"{where}: context turn needs speaker collector|debtor")
+            elif not isinstance(turn.get("text"), str) or not turn["text"].strip():
+                problems.append(f"{where}: context turn text missing")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("lang", "split"), GROUPS, ids=ids)
+def test_every_label_is_a_taxonomy_category(lang: str, split: str) -> None:
+    known = taxonomy_kinds()
+    unknown = [(item.where, sorted(item.labels - known.keys())) for item in load_split(lang, split)]
+    assert not [u for u in unknown if u[1]]
+
+
+@pytest.mark.parametrize(("lang", "split"), GROUPS, ids=ids)
+def test_every_category_is_covered(lang: str, split: str) -> None:
+    counts = Counter(label for item in load_split(lang, split) for label in item.labels)
+    short = {cat: counts[cat] for cat in taxonomy_kinds() if counts[cat] < MIN_POSITIVES[split]}
+    assert not short, f"fewer than {MIN_POSITIVES[split]} positives: {short}"
+
+
+@pytest.mark.parametrize(("lang", "split"), GROUPS, ids=ids)
+def test_split_size(lang: str, split: str) -> None:
+    assert len(load_split(lang, split)) >= MIN_ITEMS[split]
+
+
+@pytest.mark.parametrize(("lang", "split"), GROUPS, ids=ids)
+def test_hard_negative_share(lang: str, split: str) -> None:
+    items = load_split(lang, split)
+    hard = sum(1 for item in items if item.tags & HARD_NEGATIVE_TAGS)
+    assert hard / len(items) >= MIN_HARD_NEGATIVE_SHARE, f"{hard}/{len(items)}"
+
+
+@pytest.mark.parametrize(("lang", "split"), GROUPS, ids=ids)
+def test_hard_negatives_carry_no_violation(lang: str, split: str) -> None:
+    kinds = taxonomy_kinds()
+    wrong = [
+        item.where
+        for item in load_split(lang, split)
+        if item.tags & HARD_NEGATIVE_TAGS and any(kinds[label] == "violation" for label in item.labels)
+    ]
+    assert not wrong
+
+
+@pytest.mark.parametrize(("lang", "split"), GROUPS, ids=ids)
+def test_call_level_labels_come_with_context(lang: str, split: str) -> None:
+    call_level = {"third_party_disclosure", "ignored_cease", "ignored_dispute", "ignored_vulnerability"}
+    bare = [item.where for item in load_split(lang, split) if item.labels & call_level and not item.context]
+    assert not bare
+
+
+@pytest.mark.parametrize(("lang", "split"), GROUPS, ids=ids)
+def test_no_duplicate_texts_within_a_split(lang: str, split: str) -> None:
+    # Exact comparison: a full-width or mixed-case copy of a line is a deliberate variant.
+    texts = Counter(item.text for item in load_split(lang, split))
+    assert not [t for t, n in texts.items() if n > 1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_holdout_text_is_in_dev(lang: str) -> None:
+    # Folded comparison: a holdout line must not be a dev line in another width or case.
+    dev = {_key(item.text) for item in load_split(lang, "dev")}
+    assert not [item.where for item in load_split(lang, "holdout") if _key(item.text) in dev]
+
+
+def test_zero_width_characters_are_written_as_escapes() -> None:
+    """Invisible characters must be visible in the file (YAML "\\u200b" escapes), not raw."""
+    raw_invisible = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+    offenders = [
+        str(split_path(lang, split).relative_to(ROOT))
+        for lang, split in GROUPS
+        if raw_invisible.search(split_path(lang, split).read_text(encoding="utf-8"))
+    ]
+    assert not offenders
+
+
+def _key(text: str) -> str:
+    """Comparison form: width-folded, case-folded, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _lexicon_texts() -> list[tuple[Path, str]]:
+    if not LEXICON_DIR.is_dir():
+        return []
+    return [(p, _key(p.read_text(encoding="utf-8"))) for p in sorted(LEXICON_DIR.rglob("*.y*ml"))]
+
+
+def test_no_holdout_text_in_any_lexicon() -> None:
+    """The holdout measures generalisation only while its sentences stay out of the patterns."""
+    lexicons = _lexicon_texts()
+    leaks = []
+    for lang in LANGS:
+        for item in load_split(lang, "holdout"):
+            needle = _key(item.text).rstrip(" .!?。！？")
+            if len(needle) >= 8:
+                leaks += [f"{item.where} in {p.name}" for p, body in lexicons if needle in body]
+    assert not leaks, "\n".join(leaks)

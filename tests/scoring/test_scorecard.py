@@ -1,0 +1,226 @@
+"""Scorecard arithmetic, the opportunity-aware empathy model, legality costs, determinism,
+and the two worked examples of docs/scoring.md."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from scoring.scorecard import (
+    DEFAULT_PASS_MARK,
+    EMPATHY_BASE,
+    NO_CUE_CREDIT,
+    ScoringContext,
+    Weights,
+    repeat_factor,
+)
+from tests.scoring.scorekit import HOSTILE_THREAT_FAILURE, JOB_LOSS_SUCCESS, C, D, scorecard
+
+
+def ledger_sum(card, score):
+    return round(sum(p.delta for p in card.points if p.score == score), 1)
+
+
+@pytest.mark.parametrize("script", [JOB_LOSS_SUCCESS, HOSTILE_THREAT_FAILURE])
+def test_every_score_is_the_sum_of_its_ledger(script):
+    card = scorecard("en", "us", *script)
+    for name in ("empathy", "legality", "outcome", "overall"):
+        assert ledger_sum(card, name) == pytest.approx(getattr(card, name), abs=0.06), name
+
+
+def test_job_loss_success_call():
+    card = scorecard("en", "us", *JOB_LOSS_SUCCESS)
+    assert card.legality == 100
+    assert card.empathy == 100
+    assert card.outcome_category == "installment_plan"
+    assert card.outcome == 100
+    assert card.outcome_detail.amount == "150" and card.outcome_detail.confirmed_turn == 8
+    assert card.outcome_detail.date_text and card.outcome_detail.affordable is True
+    assert card.passed and not card.auto_fail
+    assert {(c.category, c.met, c.turn) for c in card.checklist} == {
+        ("self_identification", True, 0),
+        ("identity_verification", True, 0),
+        ("debt_collector_disclosure", True, 2),
+        ("agreement_confirmation", True, 8),
+    }
+    assert card.opportunities[0].turn == 3 and card.opportunities[0].answered_turn == 4
+
+
+def test_hostile_threat_call_fails():
+    card = scorecard("en", "us", *HOSTILE_THREAT_FAILURE)
+    assert card.auto_fail and not card.passed
+    assert card.outcome_category == "complaint" and card.outcome == 0
+    violations = {(f.category, f.turn) for f in card.findings if f.kind.value == "violation"}
+    assert {("threat_arrest", 4), ("threat_legal_action", 2), ("third_party_disclosure", 0)} <= violations
+    assert card.legality == 0
+    assert card.empathy < 30
+    missed = {c.category for c in card.checklist if not c.met}
+    assert missed == {"self_identification", "identity_verification", "debt_collector_disclosure"}
+
+
+def test_every_finding_has_turn_rule_and_tip_in_the_call_language():
+    card = scorecard("zh", "cn", C("你欠了两万块，今天不还就抓你坐牢！", "mentions_debt", "threat_arrest"))
+    for f in card.findings:
+        assert f.turn == 0
+        if f.kind.value == "violation":
+            assert f.severity is not None and f.tip and f.tip.startswith("建议")
+    arrest = next(f for f in card.findings if f.category == "threat_arrest")
+    assert arrest.rule == "治安管理处罚法 第42条(三)" and arrest.rule_confirmed is False
+
+
+def test_no_cue_call_is_not_penalised_for_not_consoling():
+    card = scorecard(
+        "en",
+        "us",
+        C(
+            "Hi, this is Alex from Northbank. Am I speaking with Sam?",
+            "self_identification",
+            "identity_verification",
+        ),
+        D("Yes."),
+        C(
+            "This is an attempt to collect a debt. Your payment of $80 was due on the 3rd.",
+            "debt_collector_disclosure",
+            "mentions_debt",
+        ),
+        D("Oh, I forgot. I'll pay it on Friday."),
+    )
+    assert card.opportunities == []
+    assert card.empathy == EMPATHY_BASE + NO_CUE_CREDIT  # no behaviours used, nothing missed
+
+
+def test_missed_hardship_cue_costs_and_late_answer_earns_less():
+    base = (
+        C("Am I speaking with Sam?", "identity_verification"),
+        D("Yes. I lost my job last month."),
+    )
+    missed = scorecard(
+        "en",
+        "us",
+        *base,
+        C("Okay. When can you pay?", "payment_request"),
+        D("I don't know."),
+        C("We need a date.", "payment_request"),
+    )
+    prompt = scorecard("en", "us", *base, C("I'm sorry to hear that.", "sympathy"))
+    late = scorecard("en", "us", *base, C("Okay."), D("Yeah."), C("I'm sorry to hear that.", "sympathy"))
+    assert missed.empathy < late.empathy < prompt.empathy
+    assert missed.opportunities[0].credit == 0 and late.opportunities[0].credit == 0.6
+
+
+def test_repeated_violations_cost_less_each_time_but_still_cost():
+    assert repeat_factor(1) == 1 and repeat_factor(2) == 0.5 and repeat_factor(10) == pytest.approx(0.2)
+    one = scorecard(
+        "en",
+        "uk",
+        C(
+            "Hi, this is Alex from Northbank. Am I speaking with Sam?",
+            "self_identification",
+            "identity_verification",
+        ),
+        D("Yes."),
+        C("We'll call you every hour until you pay.", "harassment"),
+    )
+    three = scorecard(
+        "en",
+        "uk",
+        C(
+            "Hi, this is Alex from Northbank. Am I speaking with Sam?",
+            "self_identification",
+            "identity_verification",
+        ),
+        D("Yes."),
+        C("We'll call you every hour.", "harassment"),
+        D("What?"),
+        C("Every hour, day and night.", "harassment"),
+        D("Stop."),
+        C("Every single hour.", "harassment"),
+    )
+    costs = [-p.delta for p in three.points if p.score == "legality" and p.category == "harassment"]
+    assert costs == [20, 10, 5]
+    assert 100 - one.legality == 20 and three.legality < one.legality
+
+
+def test_missed_required_conduct_costs_by_severity():
+    card = scorecard("en", "us", C("Hello?"), D("Hi."))
+    missed = {p.category: p.delta for p in card.points if p.score == "legality" and p.delta < 0}
+    assert missed == {
+        "self_identification": -20,
+        "identity_verification": -20,
+        "debt_collector_disclosure": -20,
+    }
+    assert card.legality == 40
+
+
+def test_uk_hardship_items_apply_only_after_disclosure():
+    calm = scorecard(
+        "en",
+        "uk",
+        C(
+            "Hi, this is Alex from Northbank. Am I speaking with Sam?",
+            "self_identification",
+            "identity_verification",
+        ),
+        D("Yes."),
+    )
+    hard = scorecard(
+        "en",
+        "uk",
+        C(
+            "Hi, this is Alex from Northbank. Am I speaking with Sam?",
+            "self_identification",
+            "identity_verification",
+        ),
+        D("Yes. I was made redundant."),
+        C("I'm sorry to hear that.", "sympathy"),
+    )
+    assert {c.category for c in calm.checklist} == {"self_identification", "identity_verification"}
+    assert {c.category for c in hard.checklist if not c.met} == {
+        "affordability_check",
+        "hardship_options",
+        "debt_advice_signpost",
+    }
+
+
+def test_weights_and_pass_mark_from_context():
+    ctx = ScoringContext(weights=Weights(empathy=1, legality=0, outcome=0), pass_mark=50)
+    card = scorecard("en", "us", *JOB_LOSS_SUCCESS, context=ctx)
+    assert card.overall == card.empathy and card.pass_mark == 50
+    assert scorecard("en", "us", *JOB_LOSS_SUCCESS).pass_mark == DEFAULT_PASS_MARK
+
+
+def test_scenario_outcome_values_and_category():
+    ctx = ScoringContext(outcome_category="hung_up", outcome_values={"hung_up": 5})
+    card = scorecard("en", "us", *JOB_LOSS_SUCCESS, context=ctx)
+    assert card.outcome_category == "hung_up" and card.outcome == 5
+    assert card.outcome_detail.source == "scenario"
+
+
+def test_unaffordable_agreement_earns_half():
+    ctx = ScoringContext(monthly_capacity=Decimal(100))
+    card = scorecard("en", "us", *JOB_LOSS_SUCCESS, context=ctx)
+    assert card.outcome_detail.affordable is False
+    assert card.outcome == 50
+
+
+def test_deterministic_json():
+    a = scorecard("en", "us", *JOB_LOSS_SUCCESS).model_dump_json()
+    b = scorecard("en", "us", *JOB_LOSS_SUCCESS).model_dump_json()
+    assert a == b
+    doc = json.loads(a)
+    assert doc["rule_pack"]["jurisdiction"] == "us" and doc["rule_pack"]["version"]
+    for key in (
+        "empathy",
+        "legality",
+        "outcome",
+        "overall",
+        "passed",
+        "auto_fail",
+        "outcome_category",
+        "findings",
+        "checklist",
+        "points",
+    ):
+        assert key in doc
