@@ -33,7 +33,7 @@ from typing import Any
 import re2
 from rapidfuzz.distance import OSA
 
-from scoring.diagnostics import Diagnostic, DiagnosticList
+from scoring.diagnostics import Diagnostic, DiagnosticList, has_errors
 from scoring.text.normalize import NormalizedText, normalize
 from scoring.yamlsrc import MDict, MList, load_yaml_file, load_yaml_text
 
@@ -986,6 +986,8 @@ def load_lexicon_text(text: str, path: str = "<string>") -> tuple[Lexicon | None
     if data is None:
         return None, diags or [Diagnostic(path, None, None, "error", "empty", "the lexicon file is empty")]
     lex, more = compile_lexicon(data, path)
+    if has_errors(diags):
+        lex = None  # e.g. a duplicate key: the file does not mean what it seems to say
     return lex, sorted([*diags, *more], key=Diagnostic.sort_key)
 
 
@@ -997,6 +999,8 @@ def load_lexicon(path: str | Path) -> tuple[Lexicon | None, list[Diagnostic]]:
             Diagnostic(str(path), None, None, "error", "empty", "the lexicon file is empty")
         ]
     lex, more = compile_lexicon(data, str(path))
+    if has_errors(diags):
+        lex = None
     return lex, sorted([*diags, *more], key=Diagnostic.sort_key)
 
 
