@@ -72,14 +72,35 @@ class TurnView:
     text: str
     findings: tuple[Finding, ...] = ()  # detector findings (collector turns)
     cues: tuple[Cue, ...] = ()  # lexicon cues for this speaker
+    # category -> first cue / finding of it; built once, the scorer asks many times per turn
+    _cue_at: dict[str, Cue] = field(init=False, repr=False, compare=False)
+    _finding_at: dict[str, Finding] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        cue_at: dict[str, Cue] = {}
+        for c in self.cues:
+            cue_at.setdefault(c.category, c)
+        finding_at: dict[str, Finding] = {}
+        for f in self.findings:
+            finding_at.setdefault(f.category, f)
+        object.__setattr__(self, "_cue_at", cue_at)
+        object.__setattr__(self, "_finding_at", finding_at)
 
     def has_cue(self, categories: frozenset[str] | str) -> Cue | None:
-        wanted = frozenset({categories}) if isinstance(categories, str) else categories
-        return next((c for c in self.cues if c.category in wanted), None)
+        """The first cue (in text order) of any of ``categories``."""
+        if isinstance(categories, str):
+            return self._cue_at.get(categories)
+        if self._cue_at.keys().isdisjoint(categories):
+            return None
+        return next(c for c in self.cues if c.category in categories)
 
     def finding(self, categories: frozenset[str] | str) -> Finding | None:
-        wanted = frozenset({categories}) if isinstance(categories, str) else categories
-        return next((f for f in self.findings if f.category in wanted), None)
+        """The first finding (in text order) of any of ``categories``."""
+        if isinstance(categories, str):
+            return self._finding_at.get(categories)
+        if self._finding_at.keys().isdisjoint(categories):
+            return None
+        return next(f for f in self.findings if f.category in categories)
 
 
 @dataclass
