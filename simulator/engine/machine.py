@@ -2,8 +2,9 @@
 
 The Machine is built once per scenario (`model=None`, `auto_transitions=False`,
 `send_event=True`) and cached; every call adds its own model with `add_model` and removes it
-with `remove_model` when the call ends (transitions binds per-model methods, so one Machine
-per call would cost ~100x more; see reference/model-codebases.md §4).
+with `remove_model` when the call ends. A Machine per call would rebuild every state, event
+and transition for each call (reference/model-codebases.md §4; benchmarks/engine_speed.py
+reports both the compile time and the per-call cost).
 
 Ordering: a trainee line can carry several signals. YAML order decides, across signals: the
 engine walks the candidate rules in YAML order and fires each one's trigger with the rule's
