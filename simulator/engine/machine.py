@@ -257,9 +257,25 @@ def _state_ref(name: Any, states: Mapping[str, StateInfo]) -> str | None:
     return str(name)
 
 
+class CallMachine(Machine):
+    """A Machine that binds no convenience methods onto each call's model.
+
+    `add_model` normally sets, per model, a method per event, a `may_<event>` per event and an
+    `is_<state>` per state (reference/model-codebases.md §4: the per-model cost of
+    transitions). The engine never calls them: it fires `machine.events[...].trigger(model)`
+    and reads `model.state`. Skipping them keeps a call's model to its state and variables.
+    """
+
+    def _add_trigger_to_model(self, trigger: str, model: Any) -> None:
+        return None
+
+    def _add_model_to_state(self, state: Any, model: Any) -> None:
+        return None
+
+
 def build_machine(states: Mapping[str, StateInfo], rules: list[Rule]) -> Machine:
     """ONE Machine for the scenario; triggers are `hear_<signal>`, one per signal id."""
-    machine = Machine(
+    machine = CallMachine(
         model=None,
         states=[{"name": n, "final": s.terminal} for n, s in states.items()],
         initial=next(iter(states)),

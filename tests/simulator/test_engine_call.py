@@ -305,6 +305,14 @@ def test_calls_share_the_machine_and_detach_when_they_end() -> None:
     assert compiled.machine.models == []
 
 
+def test_a_call_model_carries_no_per_event_methods() -> None:
+    # transitions would bind an attribute per event, per `may_<event>` and per `is_<state>`
+    # on every model; the engine fires events through the machine instead.
+    c = call()
+    assert set(vars(c.model)) <= {"state", "vars", "trigger", "may_trigger"}
+    assert c.say(GREET).state_after == "verified"
+
+
 def test_machine_has_no_auto_transitions() -> None:
     compiled = compile_scenario(scenario())
     assert compiled.machine.auto_transitions is False
