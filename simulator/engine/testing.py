@@ -58,7 +58,13 @@ class TestResult:
             "outcome": self.outcome,
             "ended_by": self.ended_by,
             "turns": [t.to_dict() for t in self.turns],
+            "scorecard": _dump(self.scorecard),
         }
+
+
+def _dump(card: Any) -> Any:
+    dump = getattr(card, "model_dump", None)
+    return dump(mode="json") if dump is not None else None
 
 
 def run_scenario_tests(
