@@ -26,6 +26,9 @@ AMOUNTS = [
     ("one hundred and five dollars", "en", [("105", "USD", "one hundred and five dollars")]),
     ("$5k", "en", [("5000", "USD", "$5k")]),
     ("USD 300", "en", [("300", "USD", "USD 300")]),
+    ("USD150", "en", [("150", "USD", "USD150")]),
+    ("$150/month", "en", [("150", "USD", "$150")]),
+    ("an amateur 5", "en", [("5", None, "5")]),  # not EUR 5
     ("$ 75", "en", [("75", "USD", "$ 75")]),
     ("could you do 150 a month?", "en", [("150", None, "150")]),
     ("$100 now and $150 a month", "en", [("100", "USD", "$100"), ("150", "USD", "$150")]),
@@ -74,6 +77,7 @@ NOT_MONEY = [
     ("June 3", "en"),
     ("I have 3 kids", "en"),
     ("one more thing", "en"),
+    ("the card ending in 4321", "en"),
     ("one of them", "en"),
     ("I have one, twenty years ago", "en"),
     ("ten minutes", "en"),
