@@ -82,6 +82,7 @@ NOT_DATES = [
     ("$150", "en"),
     ("the 2 of us", "en"),
     ("how much do you bring in a month?", "en"),
+    ("You haven't paid in two months.", "en"),
     ("I can pay $150 in a month", "en"),
     ("五百块", "zh"),
     ("第一", "zh"),
