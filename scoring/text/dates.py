@@ -375,9 +375,20 @@ def _is_rate(g: _Match) -> bool:
             or (bool(words) and any(ch.isdigit() for ch in words[-1])))
 
 
+_NEGATIONS = ("n't ", "not ", "never ", "no ")
+
+
+def _is_duration(g: _Match) -> bool:
+    """ "You haven't paid in two months": after a negation, "in N months" is a span of time."""
+    if not g.whole.lstrip().startswith("in "):
+        return False
+    clause = g.before.rsplit(",", 1)[-1].rsplit(".", 1)[-1].rsplit("?", 1)[-1]
+    return any(neg in clause + " " for neg in _NEGATIONS)
+
+
 def _en_in_count(g: _Match, today: date, _j: Jurisdiction | None) -> _Reading | None:
     count, approximate = _count(g.get("count"))
-    if count is None or _is_rate(g):
+    if count is None or _is_rate(g) or _is_duration(g):
         return None
     unit = str(g.get("unit"))
     if unit.startswith("day"):

@@ -110,7 +110,7 @@ _ASCII_WORD_END = r"(?:\b|$)"
 # One RE2 pattern finds every Arabic-digit amount with its optional currency and multiplier.
 # Words that are ASCII must end at a word boundary ("150 people" is not "150 p").
 _DIGIT_AMOUNT = re2.compile(
-    r"(?:(?P<pre>us\$|\$|£|€|¥|(?:usd|gbp|eur|rmb|cny)\b|人民币)\s?)?"
+    r"(?:(?P<pre>us\$|\$|£|€|¥|usd|gbp|eur|rmb|cny|人民币)\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?:\s?(?P<mult>(?:k|grand|thousand|hundred|million|mil)\b|万|千|百|w\b))?"
     r"(?:\s?(?P<approx>多|来|余)?\s?(?P<suf>"
@@ -429,6 +429,9 @@ def _blocked_en(text: str, start: int, end: int, value: Decimal, is_integer: boo
     prev = _prev_word(text, start)
     if prev in _REFERENCE_WORDS:
         return True
+    before_prev = _prev_word(text, start - len(prev) - 1)
+    if prev in ("in", "with") and before_prev in ("ending", "ends", "ended"):
+        return True  # "account ending in 4321"
     if prev in _TIME_WORDS and is_integer and value <= 24:
         return True
     if is_integer and 1900 <= value <= 2100:
@@ -502,6 +505,10 @@ def _scan_digits(original: str, folded: Folded, lang: Lang) -> list[Money]:
             continue
         currency: str | None = None
         minor = False
+        if pre and pre[0].isalpha() and start > 0 and text[start - 1].isalpha():
+            # "amateur 5" is not EUR 5: a currency code must start a word.
+            pre = None
+            start = num_start
         if pre:
             currency = _PREFIX_CURRENCY[pre]
         if suf:
