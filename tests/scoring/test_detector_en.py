@@ -177,7 +177,8 @@ def test_findings_are_sorted_deterministic_and_unannotated() -> None:
 
 
 def test_intents_for_the_scorecard() -> None:
-    found = {f.category: f.kind for f in detect("You owe us $1,860 on your card. Can you pay it today?", "en")}
+    text = "You owe us $1,860 on your card. Can you pay it today?"
+    found = {f.category: f.kind for f in detect(text, "en")}
     assert found.get("mentions_debt") == Kind.intent
     assert found.get("payment_request") == Kind.intent
     assert "mentions_debt" not in {f.category for f in detect("Is Maria there, please?", "en")}

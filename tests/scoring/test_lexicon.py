@@ -187,7 +187,8 @@ def test_validation_errors_have_exact_positions(text: str, expected: str) -> Non
 def test_unknown_keys_are_warnings_not_errors() -> None:
     lex, diags = load_lexicon_text("language: en\nfrobnicate: 1\n", "t.yaml")
     assert lex is not None
-    assert [d.format() for d in diags] == ["t.yaml:2:1: [warning] unknown-key: unknown top-level key 'frobnicate'"]
+    expected = "t.yaml:2:1: [warning] unknown-key: unknown top-level key 'frobnicate'"
+    assert [d.format() for d in diags] == [expected]
 
 
 @pytest.mark.parametrize(
