@@ -464,3 +464,27 @@ def test_fold_span_of_a_longer_variant_covers_it_all() -> None:
 def test_variant_table_is_plain_strings() -> None:
     table = zh.variants()
     assert table and all(isinstance(k, str) and isinstance(v, str) and k and v for k, v in table.items())
+
+
+def test_shipped_zh_lexicon_loads_without_diagnostics() -> None:
+    from scoring.lexicon import LEXICON_DIR, load_lexicon
+
+    lex, diags = load_lexicon(LEXICON_DIR / "zh.yaml")
+    assert lex is not None
+    assert not diags, "\n".join(d.format() for d in diags)
+
+
+@pytest.mark.parametrize(
+    ("text", "requested"),
+    [
+        ("您还是得还。", True),
+        ("你什么时候还？", True),
+        ("转账还是刷卡？", True),
+        ("我们还是要还原一下当时的情况", False),
+        ("您还有其他贷款吗？", False),
+        ("核实之前不会再催您还款。", False),
+    ],
+)
+def test_payment_request_intent(text: str, requested: bool) -> None:
+    found = any(f.category == "payment_request" for f in detect(text, "zh"))
+    assert found is requested
