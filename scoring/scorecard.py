@@ -161,6 +161,19 @@ def repeat_factor(occurrence: int) -> float:
     return max(REPEAT_FLOOR, REPEAT_DECAY ** (occurrence - 1))
 
 
+def _once_per_turn(findings: Sequence[Finding]) -> list[Finding]:
+    """The first finding of each category in each turn: two phrasings of one threat in one
+    utterance are one violation (both spans stay in the findings list)."""
+    seen: set[tuple[int | None, str]] = set()
+    out = []
+    for f in findings:
+        key = (f.turn, f.category)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
 def _clamp(score: ScoreName, total: float, points: list[PointEntry]) -> float:
     """Clamp to 0-100, recording the adjustment so the ledger still sums to the score."""
     clamped = min(100.0, max(0.0, total))
@@ -179,6 +192,13 @@ def _empathy(
     views: Sequence[TurnView], findings: Sequence[Finding], facts: CallFacts
 ) -> tuple[float, list[PointEntry], list[Opportunity]]:
     points = [PointEntry(score="empathy", delta=EMPATHY_BASE, reason="baseline for a civil call")]
+    # A kind phrase in a hostile turn ("sorry, but that's not my problem") neither answers a
+    # cue nor earns a behaviour bonus.
+    hostile_turns = {
+        f.turn
+        for f in findings
+        if f.kind is Kind.empathy_negative or (f.kind is Kind.violation and f.category in HOSTILE_VIOLATIONS)
+    }
     collector_turns = [v for v in views if v.speaker == "collector"]
     opportunities: list[Opportunity] = []
     for view in views:
@@ -190,7 +210,7 @@ def _empathy(
         following = [v for v in collector_turns if v.index > view.index][: len(ANSWER_CREDIT)]
         answered, credit = None, 0.0
         for position, reply in enumerate(following):
-            if reply.finding(ACKNOWLEDGEMENT) is not None:
+            if reply.finding(ACKNOWLEDGEMENT) is not None and reply.index not in hostile_turns:
                 answered, credit = reply.index, ANSWER_CREDIT[position]
                 break
         opportunities.append(
@@ -226,8 +246,13 @@ def _empathy(
     seen: set[str] = set()
     bonus = 0.0
     negatives: Counter[str] = Counter()
-    for f in findings:
-        if f.kind is Kind.empathy_positive and f.category in POSITIVE_BEHAVIOURS and f.category not in seen:
+    for f in _once_per_turn(findings):
+        if (
+            f.kind is Kind.empathy_positive
+            and f.category in POSITIVE_BEHAVIOURS
+            and f.category not in seen
+            and f.turn not in hostile_turns
+        ):
             seen.add(f.category)
             delta = min(BEHAVIOUR_BONUS, BEHAVIOUR_CAP - bonus)
             if delta > 0:
@@ -268,7 +293,7 @@ def _legality(
     points = [PointEntry(score="legality", delta=100.0, reason="start: no violations")]
     auto_fail = False
     counts: Counter[str] = Counter()
-    for f in findings:
+    for f in _once_per_turn(findings):
         if f.kind is not Kind.violation or f.severity is None:
             continue
         counts[f.category] += 1

@@ -184,11 +184,12 @@ _ZH_COUNT = r"(?P<count>\d{1,3}|[一二两三四五六七八九十几]{1,3})"
 class _Match:
     """Named groups of an RE2 match by name (the wrapper only takes indexes for spans)."""
 
-    def __init__(self, pattern: object, m: object, after: str = "") -> None:
+    def __init__(self, pattern: object, m: object, after: str = "", before: str = "") -> None:
         self._index: dict[str, int] = pattern.groupindex  # type: ignore[attr-defined]
         self._m = m
+        # A little of the text around the match, for checks RE2 cannot express (no lookaround).
         self.after = after
-        """A little of the text after the match, for checks RE2 cannot express (no lookahead)."""
+        self.before = before
 
     @property
     def whole(self) -> str:
@@ -357,9 +358,25 @@ def _en_named_day(g: _Match, today: date, _j: Jurisdiction | None) -> _Reading:
     return _Reading(today + timedelta(days=offsets[word]), "relative")
 
 
+# "How much do you bring in a month?" is a rate, not a date a month from now.
+_RATE_VERBS = frozenset(
+    {"bring", "earn", "earning", "make", "making", "spend", "spending", "get", "getting", "take", "pay",
+     "paying"}
+)
+
+
+def _is_rate(g: _Match) -> bool:
+    if not g.whole.lstrip().startswith("in ") or g.get("count") not in ("a", "an", "one"):
+        return False
+    before = g.before.rsplit(",", 1)[-1].rsplit("?", 1)[-1]
+    words = before.split()
+    return ("how much" in before or "how many" in before or (bool(words) and words[-1] in _RATE_VERBS)
+            or (bool(words) and any(ch.isdigit() for ch in words[-1])))
+
+
 def _en_in_count(g: _Match, today: date, _j: Jurisdiction | None) -> _Reading | None:
     count, approximate = _count(g.get("count"))
-    if count is None:
+    if count is None or _is_rate(g):
         return None
     unit = str(g.get("unit"))
     if unit.startswith("day"):
@@ -632,8 +649,12 @@ def extract_dates(
                 start += 1
             if end <= start:
                 continue
-            reading = handler(_Match(pattern, m, ftext[m.end() : m.end() + 24]), today, jurisdiction)
-            if reading is None or (reading.date is None and not reading.ambiguous and not include_frequencies):
+            before = ftext[max(0, m.start() - 40) : m.start()]
+            around = _Match(pattern, m, ftext[m.end() : m.end() + 24], before)
+            reading = handler(around, today, jurisdiction)
+            if reading is None:
+                continue
+            if reading.date is None and not reading.ambiguous and not include_frequencies:
                 continue
             candidates.append(_Candidate(start, -end, order, reading))
     candidates.sort()

@@ -16,9 +16,15 @@ from typing import Any
 
 from scoring.model import Finding, Transcript, Turn
 from simulator.engine.context import CallVars, TurnEnv
-from simulator.engine.machine import CompiledScenario, Line, Rule, compiled_for, fire
+from simulator.engine.machine import (
+    CompiledScenario,
+    Line,
+    Rule,
+    compiled_for,
+    fire,
+)
 from simulator.engine.messages import message
-from simulator.engine.placeholders import fill, slot_values
+from simulator.engine.placeholders import fill, runtime_values
 from simulator.engine.sanitize import MAX_LINE_CHARS, clean_line
 from simulator.engine.signals import AmountSlot, DateSlot, Heard, RecognisedSignal, Recogniser
 
@@ -27,6 +33,7 @@ ENDED_TERMINAL = "terminal_state"
 ENDED_HANG_UP = "hang_up"
 ENDED_COMPLAINT = "complaint"
 ENDED_TURN_LIMIT = "turn_limit"
+ENDED_BY_EFFECT = "end_effect"  # an `end:` effect closed the call
 ENDED_BY_COLLECTOR = "collector_ended"
 ENDED_SCRIPT = "script_ended"
 
@@ -53,6 +60,7 @@ class TurnResult:
     revealed: list[str] = field(default_factory=list)  # hidden facts said in this reply
     notices: list[str] = field(default_factory=list)
     error: str | None = None
+    mood_hint: str | None = None  # the state's hint for the mood meter
 
     @property
     def signal_ids(self) -> list[str]:
@@ -79,6 +87,7 @@ class TurnResult:
             "revealed": list(self.revealed),
             "notices": list(self.notices),
             "error": self.error,
+            "mood_hint": self.mood_hint,
         }
 
 
@@ -123,6 +132,7 @@ class Call:
         self.turns: list[Turn] = []
         self.results: list[TurnResult] = []
         self.path: list[str] = [scenario.initial]
+        self.vars.visited.add(scenario.initial)
         self.ended = False
         self.outcome: str | None = None
         self.ended_by: str | None = None
@@ -217,6 +227,7 @@ class Call:
         ids = heard.ids()
         for sid in ids:
             self.vars.counts[sid] = self.vars.counts.get(sid, 0) + 1
+        self.vars.history.append(ids)
         env = TurnEnv(
             call=self.vars,
             signals=ids,
@@ -229,23 +240,15 @@ class Call:
         parts: list[str] = []
         taken = self._run_rules(env, ids, fired, parts)
         if taken is not None and taken.dest is not None:
-            self.path.append(self.state)
+            self._entered(self.state)
         state_info = self.scenario.states[self.state]
-        bound = dict(env.bound)
-        if heard.amounts:
-            self._last_amount = bound.get("amount", heard.amounts[-1].amount)
-        if heard.dates:
-            self._last_date = bound.get("date") or next(
-                (d.date for d in reversed(heard.dates) if d.date), None
-            )
+        self._remember_slots(heard, env)
 
         if taken is not None:
-            lines = taken.say or state_info.say or state_info.fallback
-            parts.append(self._pick(lines, env))
+            parts.append(self._pick(taken.say or state_info.say or state_info.fallback, env))
         elif not parts:
-            parts.append(
-                self._pick(state_info.fallback or state_info.say, env) or message("silence", self.language)
-            )
+            line = self._pick(state_info.fallback or state_info.say, env)
+            parts.append(line or message("silence", self.language))
 
         if not state_info.terminal:
             self._reveal_facts(env, ids)
@@ -255,12 +258,10 @@ class Call:
 
         if state_info.terminal:
             self._finish(self.state)
+        elif self.vars.end_outcome is not None:
+            self._close(self.vars.end_outcome, _ended_by_outcome(self.vars.end_outcome, ENDED_BY_EFFECT))
         elif self.vars.turn >= self.scenario.max_turns:
-            parts.append(
-                self._pick(self.scenario.turn_limit_say, env) or message("turn_limit", self.language)
-            )
-            self.ended, self.ended_by, self.outcome = True, ENDED_TURN_LIMIT, self.scenario.turn_limit_outcome
-            self._detach()
+            parts.append(self._turn_limit(env))
 
         values = self._placeholder_values()
         reply = " ".join(fill(p, values) for p in parts if p).strip()
@@ -286,6 +287,30 @@ class Call:
                 return rule
         return None
 
+    def _turn_limit(self, env: TurnEnv) -> str:
+        """End at the turn limit: into `on_max_turns` if the scenario names it, else a hang-up."""
+        target = self.scenario.on_max_turns
+        if target is None:
+            self._close(self.scenario.turn_limit_outcome, ENDED_TURN_LIMIT)
+            return self._pick(self.scenario.turn_limit_say, env) or message("turn_limit", self.language)
+        self.scenario.machine.set_state(target, model=self.model)
+        self._entered(target)
+        info = self.scenario.states[target]
+        self._close(info.outcome, ENDED_TURN_LIMIT)
+        return self._pick(info.say or info.fallback, env)
+
+    def _entered(self, state: str) -> None:
+        self.path.append(state)
+        self.vars.visited.add(state)
+
+    def _remember_slots(self, heard: Heard, env: TurnEnv) -> None:
+        # {amount}/{date} in later replies: the value a guard accepted, else the last one said.
+        if heard.amounts:
+            self._last_amount = env.bound.get("amount", heard.amounts[-1].amount)
+        if heard.dates:
+            said = next((d.date for d in reversed(heard.dates) if d.date), None)
+            self._last_date = env.bound.get("date") or said
+
     def _reveal_facts(self, env: TurnEnv, ids: frozenset[str]) -> None:
         for fact in self.scenario.facts:
             if fact.id in self.vars.revealed or fact.reveal_on.isdisjoint(ids):
@@ -301,7 +326,9 @@ class Call:
         return self._recognise
 
     def _pick(self, lines: Sequence[Line], env: TurnEnv) -> str:
-        eligible = [ln.text for ln in lines if ln.guard(env)] or [ln.text for ln in lines]
+        # Variants whose `when` holds; if none holds, the unconditional ones; else any.
+        eligible = [ln.text for ln in lines if ln.guard is not None and ln.guard(env)]
+        eligible = eligible or [ln.text for ln in lines if ln.guard is None] or [ln.text for ln in lines]
         if not eligible:
             return ""
         return eligible[0] if len(eligible) == 1 else self._rng.choice(eligible)
@@ -312,19 +339,20 @@ class Call:
     def _placeholder_values(self) -> dict[str, str]:
         values = dict(self.scenario.constants)
         for name, value in self.vars.variables.items():
-            values.setdefault(name, str(value))
-        if self.trainee:
-            values["trainee"] = self.trainee
-        values.update(slot_values(self._last_amount, self._last_date, self.scenario.currency, self.language))
+            values[name] = str(value)
+        values.update(
+            runtime_values(
+                self._last_amount, self._last_date, self.scenario.currency, self.trainee, self.language
+            )
+        )
         return values
 
     def _finish(self, state: str) -> None:
-        info = self.scenario.states[state]
-        self.ended = True
-        self.outcome = info.outcome
-        self.ended_by = {"hung_up": ENDED_HANG_UP, "complaint": ENDED_COMPLAINT}.get(
-            info.outcome or "", ENDED_TERMINAL
-        )
+        outcome = self.scenario.states[state].outcome
+        self._close(outcome, _ended_by_outcome(outcome, ENDED_TERMINAL))
+
+    def _close(self, outcome: str | None, ended_by: str) -> None:
+        self.ended, self.outcome, self.ended_by = True, outcome, ended_by
         self._detach()
 
     def _detach(self) -> None:
@@ -364,6 +392,7 @@ class Call:
             fired=fired,
             revealed=revealed,
             notices=notices,
+            mood_hint=self.scenario.states[self.state].mood_hint,
         )
         if turn:
             self.results.append(result)
@@ -373,6 +402,10 @@ class Call:
         # A call dropped without end() must not leave its model in the shared Machine.
         with contextlib.suppress(Exception):
             self._detach()
+
+
+def _ended_by_outcome(outcome: str | None, default: str) -> str:
+    return {"hung_up": ENDED_HANG_UP, "complaint": ENDED_COMPLAINT}.get(outcome or "", default)
 
 
 def _first_signal(rule: Rule, ids: frozenset[str]) -> str:

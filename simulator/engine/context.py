@@ -15,9 +15,13 @@ class CallVars:
     variables: dict[str, float]
     bounds: dict[str, tuple[float | None, float | None]]
     flags: dict[str, bool]
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # lines that carried each signal
+    history: list[frozenset[str]] = field(default_factory=list)  # signal ids heard, per trainee line
     revealed: list[str] = field(default_factory=list)
+    visited: set[str] = field(default_factory=set)
     turn: int = 0
+    # Set by an `end:` effect: the call ends after this turn with this outcome.
+    end_outcome: str | None = None
 
     def set_var(self, name: str, value: float) -> None:
         """Assign a variable, clamped to its declared range (the YAML min/max)."""

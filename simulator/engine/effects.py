@@ -1,10 +1,11 @@
 """Compile declarative effects (`do:` blocks) into closures that change the call's state.
 
-Forms (see docs/scenario-format.md):
-  set:   {identity_verified: true, mood: 0}     flags take booleans, variables numbers (clamped)
-  add:   {trust: 1, mood: -2}                   variables only, clamped to their range
-  clear: [cease_requested]                      flags back to false
-  reveal: [job_loss]                            mark hidden facts as revealed (their text is said)
+Forms (the format branch's `simulator.scenario.guards.Effects`; docs/scenario-format.md):
+  set:    {identity_verified: true, mood: 0}    flags take booleans, variables numbers (clamped)
+  add:    {trust: 1, mood: -2}                  variables only, clamped to their range
+  clear:  [cease_requested]                     flags back to false
+  reveal: [job_loss]                            hidden facts revealed (their text is said)
+  end:    complaint                             the call ends after this turn with that outcome
 """
 
 from __future__ import annotations
@@ -36,10 +37,12 @@ def compile_effect(spec: Any, root: Mapping[str, Any], *, flags: set[str], varia
             steps.extend(_set_steps(body, root, flags, variables))
         elif key == "add":
             steps.extend(_add_steps(body, root))
-        elif key in ("clear", "unset"):
-            steps.extend(_clear_step(str(name)) for name in as_list(body))
+        elif key == "clear":
+            steps.extend(_set_flag(str(name), _false) for name in as_list(body))
         elif key == "reveal":
             steps.extend(_reveal_step(str(fact)) for fact in as_list(body))
+        elif key == "end":
+            steps.append(_end_step(str(body)))
         else:
             raise GuardError(f"unknown effect {key!r}")
 
@@ -89,9 +92,13 @@ def _add_steps(body: Any, root: Mapping[str, Any]) -> list[Effect]:
     return steps
 
 
-def _clear_step(name: str) -> Effect:
+def _false(_env: TurnEnv) -> bool:
+    return False
+
+
+def _end_step(outcome: str) -> Effect:
     def step(env: TurnEnv) -> None:
-        env.call.flags[name] = False
+        env.call.end_outcome = outcome
 
     return step
 

@@ -5,24 +5,27 @@ every value is a literal or a dotted path into the scenario's own data or the ca
 variables. Unknown forms raise `GuardError` at compile time (the validator reports them
 earlier with line:col; this is the engine's own safety net).
 
-Forms (see docs/scenario-format.md):
+Forms (the format branch's `simulator.scenario.guards`; docs/scenario-format.md):
   {all: [g, ...]}  {any: [g, ...]}  {not: g}
-  {var: mood, ge: 1}                   comparisons: eq ne lt le gt ge (several = all must hold)
-  {flag: cease_requested}              true; {flag: x, is: false} / {flag: x, eq: false}
-  {slot: amount}                       an amount was said in this line
-  {slot: amount, le: persona.finances.monthly_capacity}   some amount said satisfies it
-  {slot: date, le: 14}                 a date was said, at most 14 days from today
-  {count: {signal: [threat_arrest, ...], ge: 2}}   signals seen so far in the call
-  {signal: sympathy}                   that signal is in this line
-  {turn: {ge: 5}} / {turn: 5, ge: ...} the trainee turn number (1-based)
-  {revealed: job_loss}                 a hidden fact has been revealed
+  {flag: cease_requested}              the flag is set; {flag: x, is: false}: it is not
+  {revealed: job_loss}                 the hidden fact has been revealed (also `fact:`)
+  {visited: exploring}                 the call has been in that state (the current one included)
+  {signal: sympathy}                   this line carries that signal (one id or a list)
+  {var: trust, ge: 1}                  comparisons lt le gt ge eq ne; several = a range
+  {slot: amount}                       the line mentions money
+  {slot: amount, le: persona.finances.monthly_capacity}   some amount in the line satisfies it
+  {slot: date, le: 14}                 a date in the line, at most 14 days from today
+  {count: {signal: [threat_arrest, threat_legal_action], ge: 2}}
+                                       trainee lines so far (this one included) carrying any of them
+                                       (also accepted: {count: [ids], ge: 2})
+  {turn: {ge: 10}}                     the trainee line number, 1-based (also `{var: turn, ...}`)
+Right-hand sides: a number, a persona path (persona.finances.monthly_capacity) or var.<name>.
 """
 
 from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Mapping
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -41,7 +44,12 @@ COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
     "ge": operator.ge,
 }
 # Keys that may accompany a subject key without being comparisons.
-_SUBJECT_KEYS = {"var", "flag", "slot", "count", "signal", "turn", "revealed", "is"}
+_SUBJECT_KEYS = {
+    "all", "any", "not", "var", "flag", "is", "fact", "revealed",
+    "visited", "signal", "slot", "count", "turn",
+}  # fmt: skip
+# Read-only variables the engine provides (the format forbids declaring them).
+BUILTIN_VARIABLES = ("turn",)
 
 
 class GuardError(ValueError):
@@ -71,19 +79,25 @@ def compile_guard(spec: Any, root: Mapping[str, Any]) -> Guard:
     if "var" in spec:
         return _var_guard(str(spec["var"]), spec, root)
     if "flag" in spec:
-        return _flag_guard(str(spec["flag"]), spec)
-    if "slot" in spec:
-        return _slot_guard(str(spec["slot"]), spec, root)
-    if "count" in spec:
-        return _count_guard(spec["count"], root)
+        name = str(spec["flag"])
+        want = spec.get("is")
+        expected = True if want is None else bool(want)
+        return lambda env: env.call.flags.get(name, False) is expected
+    if "revealed" in spec or "fact" in spec:
+        fact = str(spec.get("revealed") or spec.get("fact"))
+        return lambda env: fact in env.call.revealed
     if "signal" in spec:
         wanted = frozenset(str(s) for s in as_list(spec["signal"]))
         return lambda env: not wanted.isdisjoint(env.signals)
     if "turn" in spec:
-        return _turn_guard(spec, root)
-    if "revealed" in spec:
-        fact = str(spec["revealed"])
-        return lambda env: fact in env.call.revealed
+        return _turn_guard(spec["turn"], root)
+    if "visited" in spec:
+        state = str(spec["visited"])
+        return lambda env: state in env.call.visited
+    if "slot" in spec:
+        return _slot_guard(str(spec["slot"]), spec, root)
+    if "count" in spec:
+        return _count_guard(spec, root)
     raise GuardError(f"unknown guard form: {sorted(spec)}")
 
 
@@ -147,6 +161,9 @@ def _var_guard(name: str, spec: Mapping[str, Any], root: Mapping[str, Any]) -> G
     if not checks:
         raise GuardError(f"variable guard on {name!r} has no comparison")
 
+    if name == "turn":
+        return lambda env: all(op(Decimal(env.call.turn), _coerce(v(env))) for op, v in checks)
+
     def guard(env: TurnEnv) -> bool:
         current = _num(env.call.variables.get(name, 0))
         return all(op(current, _coerce(value(env))) for op, value in checks)
@@ -160,14 +177,6 @@ def _coerce(value: Any) -> Any:
     if isinstance(value, int | float):
         return _num(value)
     return value
-
-
-def _flag_guard(name: str, spec: Mapping[str, Any]) -> Guard:
-    expected = spec.get("is", spec.get("eq", True))
-    if "ne" in spec:
-        expected = not spec["ne"]
-    want = bool(expected)
-    return lambda env: env.call.flags.get(name, False) is want
 
 
 def _slot_guard(slot: str, spec: Mapping[str, Any], root: Mapping[str, Any]) -> Guard:
@@ -202,30 +211,26 @@ def _slot_guard(slot: str, spec: Mapping[str, Any], root: Mapping[str, Any]) -> 
     raise GuardError(f"unknown slot {slot!r} (use amount or date)")
 
 
-def _count_guard(spec: Any, root: Mapping[str, Any]) -> Guard:
-    if not isinstance(spec, Mapping) or "signal" not in spec:
-        raise GuardError("count guard needs {signal: ..., <comparison>: n}")
-    ids = [str(s) for s in as_list(spec["signal"])]
-    checks = _comparisons(spec, root)
-    if not checks:
-        raise GuardError("count guard has no comparison")
+def _turn_guard(spec: Any, root: Mapping[str, Any]) -> Guard:
+    if not isinstance(spec, Mapping):
+        raise GuardError("turn guard needs comparisons: {turn: {ge: 10}}")
+    return _var_guard("turn", spec, root)
+
+
+def _count_guard(spec: Mapping[str, Any], root: Mapping[str, Any]) -> Guard:
+    inner = spec["count"]
+    if isinstance(inner, Mapping):  # {count: {signal: [...], ge: 2}}
+        ids = frozenset(str(s) for s in as_list(inner.get("signal")))
+        checks = _comparisons({k: v for k, v in inner.items() if k != "signal"}, root)
+    else:  # {count: [...], ge: 2}
+        ids = frozenset(str(s) for s in as_list(inner))
+        checks = _comparisons(spec, root)
+    if not ids or not checks:
+        raise GuardError("count guard needs signal ids and a comparison: {count: {signal: [ids], ge: 2}}")
 
     def guard(env: TurnEnv) -> bool:
-        total = Decimal(sum(env.call.counts.get(i, 0) for i in ids))
-        return all(op(total, _coerce(value(env))) for op, value in checks)
+        # Lines, not mentions: one line with two kinds of threat is one threatening line.
+        lines = sum(1 for heard in env.call.history if not ids.isdisjoint(heard))
+        return all(op(Decimal(lines), _coerce(value(env))) for op, value in checks)
 
     return guard
-
-
-def _turn_guard(spec: Mapping[str, Any], root: Mapping[str, Any]) -> Guard:
-    inner = spec["turn"]
-    checks = _comparisons(inner, root) if isinstance(inner, Mapping) else _comparisons(spec, root)
-    if not checks and isinstance(inner, int):
-        checks = [(operator.eq, compile_value(inner, root))]
-    if not checks:
-        raise GuardError("turn guard has no comparison")
-    return lambda env: all(op(Decimal(env.call.turn), _coerce(v(env))) for op, v in checks)
-
-
-def dates_today(today: date | None) -> date:
-    return today if today is not None else date.today()

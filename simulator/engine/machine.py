@@ -23,22 +23,23 @@ from transitions.core import EventData
 
 from simulator.engine.context import TurnEnv
 from simulator.engine.effects import Effect, compile_effect, nothing
-from simulator.engine.guards import Guard, always, compile_guard
+from simulator.engine.guards import Guard, compile_guard
 from simulator.engine.placeholders import persona_values
 from simulator.engine.signals import Recogniser, default_recogniser
 from simulator.engine.spec import Spec, as_list, first_key, scenario_spec
 
 DEFAULT_MAX_TURNS = 30
+# Unless the scenario says otherwise, a call that runs out of turns ends as a hang-up.
 DEFAULT_TURN_LIMIT_OUTCOME = "hung_up"
 TRIGGER_PREFIX = "hear_"
 
 
 @dataclass(frozen=True)
 class Line:
-    """One debtor line variant; `when` (optional) restricts it, e.g. to a mood range."""
+    """One debtor line variant; `{text, when}` variants are said only while their guard holds."""
 
     text: str
-    guard: Guard = always
+    guard: Guard | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class StateInfo:
     terminal: bool
     outcome: str | None
     suggestions: tuple[dict[str, Any], ...]
+    mood_hint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class CompiledScenario:
     max_turns: int
     turn_limit_outcome: str
     turn_limit_say: tuple[Line, ...]
+    on_max_turns: str | None  # a terminal state to enter at the turn limit instead, if named
     rules: tuple[Rule, ...]
     facts: tuple[Fact, ...]
     constants: dict[str, str]
@@ -122,8 +125,7 @@ def _lines(raw: Any, root: Mapping[str, Any]) -> tuple[Line, ...]:
     out: list[Line] = []
     for item in as_list(raw):
         if isinstance(item, Mapping):
-            text = str(first_key(item, "text", "say", default=""))
-            out.append(Line(text, compile_guard(item.get("when"), root)))
+            out.append(Line(str(item.get("text", "")), compile_guard(item.get("when"), root)))
         elif item is not None:
             out.append(Line(str(item)))
     return tuple(out)
@@ -161,6 +163,7 @@ def compile_scenario(scenario: Any) -> CompiledScenario:
             fallback=_lines(first_key(body, "fallback"), spec),
             terminal=bool(body.get("terminal")) or outcome is not None,
             outcome=str(outcome) if outcome is not None else None,
+            mood_hint=body.get("mood_hint"),
             suggestions=tuple(
                 dict(s) if isinstance(s, Mapping) else {"text": str(s)}
                 for s in as_list(body.get("suggestions"))
@@ -223,7 +226,6 @@ def compile_scenario(scenario: Any) -> CompiledScenario:
         for f in as_list(persona.get("hidden_facts"))
         if isinstance(f, Mapping)
     )
-    account = persona.get("account") or {}
     return CompiledScenario(
         spec=spec,
         id=str(spec.get("id", "")),
@@ -237,12 +239,21 @@ def compile_scenario(scenario: Any) -> CompiledScenario:
         max_turns=int(first_key(spec, "max_turns", default=DEFAULT_MAX_TURNS)),
         turn_limit_outcome=str(first_key(spec, "turn_limit_outcome", default=DEFAULT_TURN_LIMIT_OUTCOME)),
         turn_limit_say=_lines(first_key(spec, "turn_limit_say"), spec),
+        on_max_turns=_state_ref(first_key(spec, "on_max_turns"), states),
         rules=tuple(rules),
         facts=facts,
         constants=persona_values(spec),
-        currency=account.get("currency"),
+        currency=((spec.get("persona") or {}).get("account") or {}).get("currency"),
         machine=build_machine(states, rules),
     )
+
+
+def _state_ref(name: Any, states: Mapping[str, StateInfo]) -> str | None:
+    if name is None:
+        return None
+    if name not in states:
+        raise ScenarioCompileError(f"unknown state {name!r}")
+    return str(name)
 
 
 def build_machine(states: Mapping[str, StateInfo], rules: list[Rule]) -> Machine:

@@ -19,15 +19,12 @@ def scoring_context_fields(call: Call) -> dict[str, Any]:
     scoring = spec.get("scoring") or {}
     fields: dict[str, Any] = {
         "outcome_category": call.outcome,
-        "outcome_values": dict(spec.get("outcome_values") or {}),
+        "outcome_values": dict(scoring.get("outcome_values") or {}) or None,
+        "weights": scoring.get("weights"),
+        "pass_mark": scoring.get("pass_mark"),
         "monthly_capacity": finances.get("monthly_capacity"),
         "pay_now_capacity": finances.get("pay_now"),
     }
-    for key in ("weights", "pass_mark"):
-        if scoring.get(key) is not None:
-            fields[key] = scoring[key]
-        elif spec.get(key) is not None:
-            fields[key] = spec[key]
     return {k: v for k, v in fields.items() if v is not None}
 
 

@@ -101,8 +101,9 @@ def default_recogniser(lang: Lang, extra_intents: Any = None) -> Recogniser:
         findings = detect(text, lang, context=context)
         heard.findings = list(findings)
         for f in findings:
-            heard.signals.append(RecognisedSignal(f.category, str(f.kind.value), f.span, "detector"))
-        for s in library.recognise(text):
+            kind = str(getattr(f.kind, "value", f.kind))
+            heard.signals.append(RecognisedSignal(f.category, kind, f.span, "detector"))
+        for s in library.recognise(text, today=today):
             heard.signals.append(RecognisedSignal(s.id, s.kind, s.span, "intent"))
         for m in extract_money(text, lang):
             heard.amounts.append(AmountSlot(Decimal(m.amount), m.currency, m.span, _cut(text, m.span)))

@@ -1,16 +1,20 @@
 """Run a scenario's scripted tests: trainee lines in, expectations on where the call ended.
 
-Expectations (`expect:` in the YAML, see docs/scenario-format.md):
+Expectations (`expect:` in the YAML; the format branch's `Expect` model):
   state: plan_agreed            final state
-  outcome: installment_plan     taxonomy outcome id (null = the call did not end)
-  ended: true / ended_by: turn_limit
+  outcome: installment_plan     taxonomy outcome id of the call
+  ended: true                   whether the call ended before the script ran out
   flags: {identity_verified: true}
-  mood: [0, 5]                  any declared variable: [min, max] inclusive, or {min:, max:}
-  variables: {trust: [1, 5]}    the same, grouped
+  mood: [0, 5]                  final mood range ([min, max] or {min:, max:}, inclusive)
+  variables: {trust: [1, 5]}    final ranges of other variables
+  visits: [exploring]           states the call must pass through
   says: ["$150"]                text some debtor line contains (case-insensitive)
   never_says: ["supervisor"]    text no debtor line contains
-  path: [opening, verified]     states visited, in order, as a prefix... or `visits: [state]`
-  score: {legality: {min: 90}, overall: [60, 100], passed: true, auto_fail: false}
+  ended_by: turn_limit          why the call ended
+  path: [opening, verified]     the states visited start with exactly these
+  revealed: [job_loss]          hidden facts that must have been revealed
+  score: {legality: {min: 90}, overall: [60, 100], passed: true, auto_fail: false,
+          outcome_category: installment_plan}       the scorecard
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ from simulator.engine.signals import Recogniser
 from simulator.engine.spec import as_list, first_key
 
 SCORE_FIELDS = ("empathy", "legality", "outcome", "overall")
+# Expectations answered by the scorecard rather than by the call itself.
+SCORE_KEYS = ("score", "passed", "auto_fail")
+VERDICT_KEYS = ("passed", "auto_fail", "outcome_category")
 
 
 @dataclass
@@ -98,8 +105,12 @@ def _run_one(
     scorecard = None
     if isinstance(expect, Mapping):
         failures.extend(check_expectations(call, expect))
-        if expect.get("score"):
-            scorecard, problems = _check_score(call, expect["score"])
+        wanted = {k: expect[k] for k in SCORE_KEYS if expect.get(k) is not None}
+        if isinstance(expect.get("score"), Mapping):
+            # passed/auto_fail/outcome_category may sit inside `score:` (the format) or beside it.
+            wanted.update({k: v for k, v in expect["score"].items() if k in VERDICT_KEYS and v is not None})
+        if wanted:
+            scorecard, problems = _check_score(call, wanted)
             failures.extend(problems)
     call.end()
     return TestResult(
@@ -167,8 +178,8 @@ def check_expectations(call: Call, expect: Mapping[str, Any]) -> list[str]:
             for fact in as_list(want):
                 if fact not in call.vars.revealed:
                     failures.append(f"revealed: hidden fact {fact!r} was never revealed")
-        elif key == "score":
-            continue  # checked by _check_score
+        elif key in SCORE_KEYS:
+            continue  # checked against the scorecard by _check_score
         else:
             failures.append(f"unknown expectation {key!r}")
     return failures
@@ -196,7 +207,7 @@ def _check_range(name: str, value: Any, spec: Any) -> list[str]:
     return []
 
 
-def _check_score(call: Call, spec: Any) -> tuple[Any, list[str]]:
+def _check_score(call: Call, wanted: Mapping[str, Any]) -> tuple[Any, list[str]]:
     from simulator.engine.scoring_bridge import score_call
 
     try:
@@ -204,18 +215,20 @@ def _check_score(call: Call, spec: Any) -> tuple[Any, list[str]]:
     except Exception as exc:
         return None, [f"score: could not grade the call: {type(exc).__name__}: {exc}"]
     failures: list[str] = []
-    if not isinstance(spec, Mapping):
-        return card, [f"score: expected a mapping, got {spec!r}"]
-    for key, want in spec.items():
-        got = getattr(card, key, None)
-        if key in ("passed", "auto_fail"):
-            if bool(got) is not bool(want):
-                failures.append(f"score.{key}: expected {bool(want)}, got {got}")
-        elif key == "outcome_category":
-            if got != want:
-                failures.append(f"score.outcome_category: expected {want!r}, got {got!r}")
-        elif key in SCORE_FIELDS or isinstance(got, int | float):
-            failures.extend(_check_range(f"score.{key}", got, want))
-        else:
-            failures.append(f"score: unknown score field {key!r}")
+    for key in ("passed", "auto_fail"):
+        if key in wanted and bool(getattr(card, key, None)) is not bool(wanted[key]):
+            failures.append(f"score.{key}: expected {bool(wanted[key])}, got {getattr(card, key, None)}")
+    if "outcome_category" in wanted and getattr(card, "outcome_category", None) != wanted["outcome_category"]:
+        got = getattr(card, "outcome_category", None)
+        failures.append(f"score.outcome_category: expected {wanted['outcome_category']!r}, got {got!r}")
+    bounds = wanted.get("score") or {}
+    if not isinstance(bounds, Mapping):
+        return card, [*failures, f"score: expected a mapping, got {bounds!r}"]
+    for name, spec in bounds.items():
+        if spec is None or name in VERDICT_KEYS:
+            continue
+        if name not in SCORE_FIELDS:
+            failures.append(f"score: unknown score {name!r}")
+            continue
+        failures.extend(_check_range(f"score.{name}", getattr(card, name, None), spec))
     return card, failures

@@ -89,7 +89,10 @@ def library_path(lang: Lang) -> Path:
 # Turning intent entries into lexicon patterns.
 
 
-def _new_dict(start: tuple[int, int] | None, items: Iterable[tuple[str, Any, tuple[int, int] | None]]) -> MDict:
+Mark = tuple[int, int]
+
+
+def _new_dict(start: Mark | None, items: Iterable[tuple[str, Any, Mark | None]]) -> MDict:
     node = MDict()
     node.start = start
     for key, value, mark in items:
@@ -121,14 +124,15 @@ def _pattern_nodes(
         if key not in INTENT_KEYS:
             diags.error(body.key_mark(key), "unknown-key", f"unknown key {key!r} in intent {intent_id!r}")
     description = body.get("description")
-    explanation = str(description).strip() if isinstance(description, str) and description.strip() else intent_id
+    explanation = description.strip() if isinstance(description, str) and description.strip() else intent_id
     default_negatable = body.get("negatable", True)
     if not isinstance(default_negatable, bool):
         diags.error(body.mark_of("negatable"), "intent-type", "negatable must be true or false")
         default_negatable = True
     default_slot = body.get("requires_slot")
     if default_slot is not None and default_slot not in SLOT_NAMES:
-        diags.error(body.mark_of("requires_slot"), "intent-slot", f"requires_slot must be one of {SLOT_NAMES}")
+        diags.error(body.mark_of("requires_slot"), "intent-slot",
+                    f"requires_slot must be one of {SLOT_NAMES}")
         default_slot = None
     raw = body.get("patterns")
     items: list[tuple[Any, tuple[int, int] | None]] = []
@@ -163,7 +167,8 @@ def _pattern_nodes(
                 if key not in PATTERN_ITEM_KEYS:
                     diags.error(item.key_mark(key), "unknown-key", f"unknown key {key!r} in intent pattern")
             if ("match" in item) == ("regex" in item):
-                diags.error(item.start, "intent-pattern", "an intent pattern needs exactly one of match or regex")
+                diags.error(item.start, "intent-pattern",
+                            "an intent pattern needs exactly one of match or regex")
                 continue
             for key in ("match", "regex", "unless", "requires"):
                 if key in item:
@@ -268,16 +273,18 @@ class IntentLibrary:
         patterns: list[MDict] = []
         for intent_id, body in extra_node.items():
             if not isinstance(body, MDict):
-                diags.error(extra_node.mark_of(intent_id), "intent-type", f"intent {intent_id!r} must be a mapping")
+                diags.error(extra_node.mark_of(intent_id), "intent-type",
+                            f"intent {intent_id!r} must be a mapping")
                 continue
             patterns += _pattern_nodes(str(intent_id), body, lang, diags, slot_of)
         specs = dict(base.intents)
         specs.update(_specs(extra_node, "scenario", diags))
         compiled = list(base._compiled)
-        if not diags.has_errors:
-            lexicon = _compile(lang, base._section, patterns, extra_node.start, extra_path, diags)
-            if lexicon is not None:
-                compiled.append(_Compiled(lexicon, slot_of))
+        # Compile even when an entry is wrong, so every problem is reported in one pass; a
+        # scenario with errors recognises none of its own intents.
+        lexicon = _compile(lang, base._section, patterns, extra_node.start, extra_path, diags)
+        if lexicon is not None and not diags.has_errors:
+            compiled.append(_Compiled(lexicon, slot_of))
         return cls(lang, specs, compiled, [*base.diagnostics, *diags.sorted()], base._section)
 
     # --- queries -----------------------------------------------------------------------------------
@@ -376,10 +383,9 @@ def _load_library(lang: str, path: str | None) -> IntentLibrary:
         patterns += _pattern_nodes(str(intent_id), body, lang, diags, slot_of)
     section = data.get("lexicon")
     compiled: list[_Compiled] = []
-    if not diags.has_errors:
-        lexicon = _compile(lang, section, patterns, data.start, str(file), diags)
-        if lexicon is not None:
-            compiled.append(_Compiled(lexicon, slot_of))
+    lexicon = _compile(lang, section, patterns, data.start, str(file), diags)
+    if lexicon is not None and not diags.has_errors:
+        compiled.append(_Compiled(lexicon, slot_of))
     specs = _specs(intents, "library", diags)
     return IntentLibrary(lang, specs, compiled, diags.sorted(), section)  # type: ignore[arg-type]
 

@@ -11,17 +11,24 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from scoring.diagnostics import Diagnostic
-from simulator.scenario.guards import BUILTIN_VARIABLES, Effects, Guard
+from scoring.diagnostics import Diagnostic, Level
+from simulator.scenario.guards import Effects, Guard
 from simulator.scenario.locate import PathItem, did_you_mean, mark_at
-from simulator.scenario.models import NUMERIC_PERSONA_PATHS, Scenario, persona_number
-from simulator.scenario.placeholders import (
-    PLACEHOLDERS,
-    RUNTIME_PLACEHOLDERS,
-    persona_values,
-    placeholders_in,
+from simulator.scenario.models import (
+    NUMERIC_PERSONA_PATHS,
+    IntentPattern,
+    LineVariant,
+    SayLine,
+    Scenario,
+    persona_number,
 )
-from simulator.scenario.signals import known_signals, taxonomy_categories, taxonomy_outcomes
+from simulator.scenario.placeholders import PLACEHOLDERS, available_placeholders, placeholders_in
+from simulator.scenario.signals import (
+    intent_library_diagnostics,
+    known_signals,
+    taxonomy_categories,
+    taxonomy_outcomes,
+)
 
 REQUIRED_VARIABLES: tuple[str, ...] = ("mood", "trust")
 ANY_STATE = "*"
@@ -42,11 +49,11 @@ class ScenarioChecker:
         self.facts = {fact.id for fact in scenario.persona.hidden_facts}
         self.outcomes = taxonomy_outcomes()
         self.signals = known_signals(scenario.language, scenario.intents)
-        self.placeholder_values = set(persona_values(scenario)) | RUNTIME_PLACEHOLDERS
+        self.placeholders = available_placeholders(scenario)
 
     # ------------------------------------------------------------ reporting
 
-    def report(self, where: Path_, level: str, code: str, message: str, *, key: bool = False) -> None:
+    def report(self, where: Path_, level: Level, code: str, message: str, *, key: bool = False) -> None:
         line, col = mark_at(self.raw, where, key=key)
         self.out.append(
             Diagnostic(path=self.path, line=line, col=col, level=level, code=code, message=message)
@@ -105,11 +112,13 @@ class ScenarioChecker:
                 where, "unknown-flag", f"undeclared flag '{name}'{did_you_mean(name, sorted(self.flags))}"
             )
 
-    def need_variable(self, where: Path_, name: str, *, builtin_ok: bool = False) -> None:
-        if name in self.variables or (builtin_ok and name in BUILTIN_VARIABLES):
-            return
-        choices = sorted(self.variables | (set(BUILTIN_VARIABLES) if builtin_ok else set()))
-        self.error(where, "unknown-variable", f"undeclared variable '{name}'{did_you_mean(name, choices)}")
+    def need_variable(self, where: Path_, name: str) -> None:
+        if name not in self.variables:
+            self.error(
+                where,
+                "unknown-variable",
+                f"undeclared variable '{name}'{did_you_mean(name, sorted(self.variables))}",
+            )
 
     def need_fact(self, where: Path_, fid: str) -> None:
         if fid not in self.facts:
@@ -123,14 +132,6 @@ class ScenarioChecker:
         for name in REQUIRED_VARIABLES:
             if name not in self.sc.variables:
                 self.error(("variables",), "missing-key", f"variables must declare '{name}'")
-        for name in self.sc.variables:
-            if name in BUILTIN_VARIABLES:
-                self.error(
-                    ("variables", name),
-                    "invalid-value",
-                    f"'{name}' is a built-in variable and cannot be declared",
-                    key=True,
-                )
         seen: set[str] = set()
         for i, flag in enumerate(self.sc.flags):
             if flag in seen:
@@ -153,28 +154,31 @@ class ScenarioChecker:
                 self.check_effects((*base, "do"), fact.do)
 
     def check_intents(self) -> None:
-        import re2
-
         categories = taxonomy_categories()
-        for iid, intent in self.sc.intents.items():
-            base: Path_ = ("intents", iid)
+        for iid in self.sc.intents:
             if iid in categories:
                 self.warning(
-                    base,
+                    ("intents", iid),
                     "shadowed-signal",
                     f"intent '{iid}' has the id of a taxonomy category; the category is detected "
                     "by the scorer, rename the intent",
                     key=True,
                 )
-            if not intent.examples and not intent.patterns:
-                self.warning(
-                    base, "empty-intent", f"intent '{iid}' has no examples and no patterns", key=True
-                )
-            for j, pattern in enumerate(intent.patterns):
-                try:
-                    re2.compile(pattern)
-                except Exception as exc:  # re2 raises its own error type
-                    self.error((*base, "patterns", j), "bad-pattern", f"pattern does not compile: {exc}")
+        library_checks = intent_library_diagnostics(self.raw, self.sc.language, self.path)
+        if library_checks is not None:
+            self.out.extend(library_checks)
+            return
+        # Without the intent library (a partial install), at least compile the raw regexes.
+        import re2
+
+        for iid, intent in self.sc.intents.items():
+            for j, item in enumerate(intent.patterns):
+                if isinstance(item, IntentPattern) and item.regex is not None:
+                    try:
+                        re2.compile(item.regex)
+                    except Exception as exc:  # re2 raises its own error type
+                        where: Path_ = ("intents", iid, "patterns", j, "regex")
+                        self.error(where, "bad-pattern", f"regex does not compile: {exc}")
 
     # ------------------------------------------------------------ states and transitions
 
@@ -184,16 +188,8 @@ class ScenarioChecker:
             and self.sc.states[self.sc.initial].terminal
         ):
             self.warning(("initial",), "terminal-initial", f"initial state '{self.sc.initial}' is terminal")
-        if (
-            self.sc.on_max_turns is not None
-            and self.need_state(("on_max_turns",), self.sc.on_max_turns)
-            and not self.sc.states[self.sc.on_max_turns].terminal
-        ):
-            self.error(
-                ("on_max_turns",),
-                "invalid-value",
-                f"on_max_turns state '{self.sc.on_max_turns}' must be terminal",
-            )
+        self.need_outcome(("turn_limit_outcome",), self.sc.turn_limit_outcome)
+        self.check_lines(("turn_limit_say",), self.sc.turn_limit_say)
         for sid, state in self.sc.states.items():
             base: Path_ = ("states", sid)
             if state.terminal:
@@ -209,6 +205,14 @@ class ScenarioChecker:
                 )
             if not state.say:
                 self.warning(base, "no-say", f"state '{sid}' has no `say` lines", key=True)
+            self.check_lines((*base, "say"), state.say)
+            self.check_lines((*base, "fallback"), state.fallback)
+
+    def check_lines(self, where: Path_, lines: Sequence[SayLine] | None) -> None:
+        """Guards of `{text, when}` line variants."""
+        for i, line in enumerate(lines or []):
+            if isinstance(line, LineVariant):
+                self.check_guard((*where, i, "when"), line.when)
 
     def check_transitions(self) -> None:
         for i, tr in enumerate(self.sc.transitions):
@@ -229,6 +233,7 @@ class ScenarioChecker:
                 self.check_guard((*base, "when"), tr.when)
             if tr.do is not None:
                 self.check_effects((*base, "do"), tr.do)
+            self.check_lines((*base, "say"), tr.say)
 
     def check_reactions(self) -> None:
         for i, reaction in enumerate(self.sc.global_):
@@ -240,39 +245,50 @@ class ScenarioChecker:
                 self.check_guard((*base, "when"), reaction.when)
             if reaction.do is not None:
                 self.check_effects((*base, "do"), reaction.do)
+            self.check_lines((*base, "say"), reaction.say)
 
     # ------------------------------------------------------------ guards and effects
 
     def check_guard(self, where: Path_, guard: Guard) -> None:
         subject = guard.subject()
-        if subject in ("all", "any"):
+        if subject in ("all", "any", "not"):
             for i, child in enumerate(guard.children()):
-                self.check_guard((*where, subject, i), child)
-        elif subject == "not":
-            self.check_guard((*where, "not"), guard.children()[0])
+                self.check_guard((*where, subject) if subject == "not" else (*where, subject, i), child)
         elif subject == "flag" and guard.flag is not None:
             self.need_flag((*where, "flag"), guard.flag)
-        elif subject == "fact" and guard.fact is not None:
-            self.need_fact((*where, "fact"), guard.fact)
+        elif subject == "revealed" and guard.revealed is not None:
+            self.need_fact((*where, "revealed"), guard.revealed)
         elif subject == "visited" and guard.visited is not None:
             self.need_state((*where, "visited"), guard.visited)
+        elif subject == "signal" and guard.signal is not None:
+            self.need_signals((*where, "signal"), guard.signal)
         elif subject == "var" and guard.var is not None:
-            self.need_variable((*where, "var"), guard.var, builtin_ok=True)
+            self.need_variable((*where, "var"), guard.var)
         elif subject == "count" and guard.count is not None:
-            self.need_signals((*where, "count"), guard.count)
-        for op, value in guard.comparisons().items():
-            if isinstance(value, str):
-                self.check_persona_path((*where, op), value)
+            self.need_signals((*where, "count", "signal"), guard.count.signal)
+            self.check_operands((*where, "count"), guard.count.comparisons())
+        elif subject == "turn" and guard.turn is not None:
+            self.check_operands((*where, "turn"), guard.turn.comparisons())
+        self.check_operands(where, guard.comparisons())
 
-    def check_persona_path(self, where: Path_, dotted: str) -> None:
-        if dotted not in NUMERIC_PERSONA_PATHS:
+    def check_operands(self, where: Path_, comparisons: dict[str, float | str]) -> None:
+        for op, value in comparisons.items():
+            if isinstance(value, str):
+                self.check_reference((*where, op), value)
+
+    def check_reference(self, where: Path_, dotted: str) -> None:
+        """A comparison's right-hand side: `persona.<section>.<field>` or `var.<name>`."""
+        if dotted.startswith("var."):
+            self.need_variable(where, dotted[len("var.") :])
+        elif dotted not in NUMERIC_PERSONA_PATHS:
+            choices = [*NUMERIC_PERSONA_PATHS, *(f"var.{v}" for v in sorted(self.variables))]
             self.error(
                 where,
-                "unknown-persona-path",
-                f"'{dotted}' is not a numeric persona field{did_you_mean(dotted, NUMERIC_PERSONA_PATHS)}",
+                "unknown-reference",
+                f"'{dotted}' is not a numeric persona field or var.<name>{did_you_mean(dotted, choices)}",
             )
         elif persona_number(self.sc, dotted) is None:
-            self.error(where, "unknown-persona-path", f"'{dotted}' is not set in this persona")
+            self.error(where, "unknown-reference", f"'{dotted}' is not set in this persona")
 
     def check_effects(self, where: Path_, effects: Effects) -> None:
         for name, value in (effects.set_ or {}).items():
@@ -299,6 +315,8 @@ class ScenarioChecker:
                     f"undeclared variable '{name}'{did_you_mean(name, sorted(self.variables))}",
                     key=True,
                 )
+        for i, name in enumerate(effects.clear or []):
+            self.need_flag((*where, "clear", i), name)
         for i, fid in enumerate(effects.reveal or []):
             self.need_fact((*where, "reveal", i), fid)
         if effects.end is not None:
@@ -311,28 +329,32 @@ class ScenarioChecker:
         yield ("briefing",), self.sc.briefing
         for i, fact in enumerate(self.sc.persona.hidden_facts):
             yield ("persona", "hidden_facts", i, "text"), fact.text
+        line_lists: list[tuple[Path_, Sequence[SayLine] | None]] = [
+            (("turn_limit_say",), self.sc.turn_limit_say)
+        ]
         for sid, state in self.sc.states.items():
-            for key in ("say", "fallback"):
-                for j, line in enumerate(getattr(state, key)):
-                    yield ("states", sid, key, j), line
+            line_lists += [(("states", sid, "say"), state.say), (("states", sid, "fallback"), state.fallback)]
             for j, sug in enumerate(state.suggestions):
                 yield ("states", sid, "suggestions", j, "text"), sug.text
-        for i, tr in enumerate(self.sc.transitions):
-            for j, line in enumerate(tr.say or []):
-                yield ("transitions", i, "say", j), line
-        for i, reaction in enumerate(self.sc.global_):
-            for j, line in enumerate(reaction.say or []):
-                yield ("global", i, "say", j), line
+        line_lists += [(("transitions", i, "say"), tr.say) for i, tr in enumerate(self.sc.transitions)]
+        line_lists += [(("global", i, "say"), r.say) for i, r in enumerate(self.sc.global_)]
+        for where, lines in line_lists:
+            for j, line in enumerate(lines or []):
+                if isinstance(line, LineVariant):
+                    yield (*where, j, "text"), line.text
+                else:
+                    yield (*where, j), line
 
     def check_placeholders(self) -> None:
         for where, text in self.texts():
-            for name, _offset in placeholders_in(text):
-                if name in self.placeholder_values:
+            for name in placeholders_in(text):
+                if name in self.placeholders:
                     continue
                 if name in PLACEHOLDERS:
                     msg = f"placeholder '{{{name}}}' needs {PLACEHOLDERS[name]}, not set in this persona"
                 else:
-                    msg = f"unknown placeholder '{{{name}}}'{did_you_mean(name, sorted(PLACEHOLDERS))}"
+                    choices = sorted(self.placeholders)
+                    msg = f"unknown placeholder '{{{name}}}'{did_you_mean(name, choices)}"
                 self.error(where, "unknown-placeholder", msg)
 
     # ------------------------------------------------------------ scoring and tests
@@ -378,13 +400,18 @@ class ScenarioChecker:
                         f"undeclared variable '{var}'{did_you_mean(var, sorted(self.variables))}",
                         key=True,
                     )
-            for j, sid in enumerate(exp.visits):
-                self.need_state((*ebase, "visits", j), sid)
+            for key in ("visits", "path"):
+                for j, sid in enumerate(getattr(exp, key)):
+                    self.need_state((*ebase, key, j), sid)
+            for j, fid in enumerate(exp.revealed):
+                self.need_fact((*ebase, "revealed", j), fid)
+            if exp.score is not None and exp.score.outcome_category is not None:
+                self.need_outcome((*ebase, "score", "outcome_category"), exp.score.outcome_category)
 
     # ------------------------------------------------------------ graph
 
     def successors(self) -> dict[str, set[str]]:
-        """State -> states the call can move to next (transitions, global reactions, turn limit)."""
+        """State -> states the call can move to next (transitions and global reactions)."""
         succ: dict[str, set[str]] = {sid: set() for sid in self.sc.states}
         for sid, state in self.sc.states.items():
             if state.terminal:
@@ -395,8 +422,6 @@ class ScenarioChecker:
             for reaction in self.sc.global_:
                 if reaction.to is not None:
                     succ[sid].add(reaction.to)
-            if self.sc.on_max_turns is not None:
-                succ[sid].add(self.sc.on_max_turns)
         return succ
 
     def check_graph(self) -> None:

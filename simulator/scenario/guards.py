@@ -1,18 +1,20 @@
 """The declarative guard (`when:`) and effect (`do:`) languages.
 
-A guard is one YAML mapping with exactly one *subject* key, plus comparison
-keys for the subjects that hold a number:
+A guard is one YAML mapping with exactly one *subject* key:
 
     {all: [g, ...]}   {any: [g, ...]}   {not: g}
-    {flag: identity_verified}             # the flag is set
-    {fact: job_loss}                      # the hidden fact has been revealed
+    {flag: identity_verified}             # the flag is set ({flag: x, is: false}: it is not)
+    {revealed: job_loss}                  # the hidden fact has been revealed
     {visited: exploring}                  # the call has been in that state
-    {var: trust, ge: 1}                   # variable (or the built-in `turn`)
+    {signal: sympathy}                    # this line carries that signal (one id or a list)
+    {var: trust, ge: 1}                   # compare a variable
     {slot: amount, le: persona.finances.monthly_capacity}
-    {slot: date, le: 14}                  # date mentioned, in days from today
-    {count: [threat_arrest, threat_violence], ge: 2}
+    {slot: date, le: 14}                  # a date mentioned in this line, in days from today
+    {count: {signal: [threat_arrest, threat_violence], ge: 2}}   # lines so far with any of them
+    {turn: {ge: 10}}                      # trainee line number (1-based)
 
-Comparisons: lt, le, gt, ge, eq, ne; several may be combined (a range).
+Comparisons: lt, le, gt, ge, eq, ne; several may be combined (a range). The right-hand side is a
+number, a persona path (`persona.finances.monthly_capacity`) or a variable (`var.trust`).
 Nothing here is ever evaluated as code: the engine interprets these models.
 """
 
@@ -26,42 +28,24 @@ from pydantic_core import PydanticCustomError
 from simulator.scenario.types import FlagOrNumber, IdList, Number, Operand
 
 COMPARATORS: tuple[str, ...] = ("lt", "le", "gt", "ge", "eq", "ne")
-GUARD_SUBJECTS: tuple[str, ...] = ("all", "any", "not", "flag", "fact", "visited", "var", "slot", "count")
-NUMERIC_SUBJECTS: tuple[str, ...] = ("var", "slot", "count")
-# Read-only variables the engine provides; scenarios may not declare them.
-BUILTIN_VARIABLES: tuple[str, ...] = ("turn",)
+GUARD_SUBJECTS: tuple[str, ...] = (
+    "all", "any", "not", "flag", "revealed", "visited", "signal", "var", "slot", "count", "turn",
+)  # fmt: skip
+# Subjects whose comparisons sit beside them in the same mapping.
+INLINE_COMPARISON_SUBJECTS: tuple[str, ...] = ("var", "slot")
 SLOTS: tuple[str, ...] = ("amount", "date")
 
+_CONFIG = ConfigDict(extra="forbid", strict=True, populate_by_name=True, use_attribute_docstrings=True)
 
-class Guard(BaseModel):
-    """A condition; exactly one subject key (all/any/not/flag/fact/visited/var/slot/count)."""
 
-    label: ClassVar[str] = "guard"
-    model_config = ConfigDict(
-        extra="forbid", strict=True, populate_by_name=True, use_attribute_docstrings=True
-    )
+class _Compare(BaseModel):
+    """Comparison keys shared by guards that hold a number."""
 
-    all_: list[Guard] | None = Field(default=None, alias="all")
-    """True when every listed guard is true."""
-    any_: list[Guard] | None = Field(default=None, alias="any")
-    """True when at least one listed guard is true."""
-    not_: Guard | None = Field(default=None, alias="not")
-    """True when the nested guard is false."""
-    flag: str | None = None
-    """True when this flag is set."""
-    fact: str | None = None
-    """True when this hidden fact has been revealed."""
-    visited: str | None = None
-    """True when the call has been in this state (including the current one)."""
-    var: str | None = None
-    """Compare a variable (or the built-in `turn`, the number of trainee lines so far)."""
-    slot: Literal["amount", "date"] | None = None
-    """Compare a value found in the trainee's current line: `amount` (money) or `date` (days from today).
-    Without a comparison: true when the line mentions one."""
-    count: IdList | None = None
-    """Compare how many trainee lines so far (this one included) carried any of these signals."""
+    model_config = _CONFIG
+    label: ClassVar[str] = "comparison"
+
     lt: Operand | None = None
-    """Less than: a number or a persona path (persona.finances.monthly_capacity)."""
+    """Less than: a number, a persona path (persona.finances.monthly_capacity) or var.<name>."""
     le: Operand | None = None
     """Less than or equal."""
     gt: Operand | None = None
@@ -73,10 +57,78 @@ class Guard(BaseModel):
     ne: Operand | None = None
     """Not equal."""
 
+    def comparisons(self) -> dict[str, float | str]:
+        """The comparison keys present, in the fixed order lt, le, gt, ge, eq, ne."""
+        return {op: v for op in COMPARATORS if (v := getattr(self, op)) is not None}
+
+    def _need_comparison(self, what: str) -> None:
+        if not self.comparisons():
+            raise PydanticCustomError(
+                "guard_comparison", "{what} needs a comparison: one of {ops}",
+                {"what": what, "ops": ", ".join(COMPARATORS)},
+            )  # fmt: skip
+
+
+class TurnCompare(_Compare):
+    """`turn: {ge: 10}`: compares the trainee line number (1-based)."""
+
+    label: ClassVar[str] = "turn comparison"
+
+    @model_validator(mode="after")
+    def _has_comparison(self) -> TurnCompare:
+        self._need_comparison("'turn'")
+        return self
+
+
+class CountCompare(_Compare):
+    """`count: {signal: [...], ge: 2}`: how many trainee lines so far (this one included)
+    carried any of the signals."""
+
+    label: ClassVar[str] = "count"
+    signal: IdList
+    """Signal id(s) to count."""
+
+    @model_validator(mode="after")
+    def _has_comparison(self) -> CountCompare:
+        self._need_comparison("'count'")
+        return self
+
+
+class Guard(_Compare):
+    """A condition; exactly one subject key (all/any/not/flag/revealed/visited/signal/var/slot/count/turn)."""
+
+    label: ClassVar[str] = "guard"
+
+    all_: list[Guard] | None = Field(default=None, alias="all")
+    """True when every listed guard is true."""
+    any_: list[Guard] | None = Field(default=None, alias="any")
+    """True when at least one listed guard is true."""
+    not_: Guard | None = Field(default=None, alias="not")
+    """True when the nested guard is false."""
+    flag: str | None = None
+    """True when this flag is set (or, with `is: false`, when it is not)."""
+    is_: bool | None = Field(default=None, alias="is")
+    """With `flag`: the value the flag must have (default true)."""
+    revealed: str | None = None
+    """True when this hidden fact has been revealed."""
+    visited: str | None = None
+    """True when the call has been in this state (the current one included)."""
+    signal: IdList | None = None
+    """True when the trainee's current line carries any of these signal ids."""
+    var: str | None = None
+    """Compare a variable with lt/le/gt/ge/eq/ne beside it: `{var: trust, ge: 1}`."""
+    slot: Literal["amount", "date"] | None = None
+    """A value in the trainee's current line: `amount` (money) or `date` (days from today), compared with
+    lt/le/... beside it; true if any amount/date in the line satisfies them. Without a comparison: the line
+    mentions one."""
+    count: CountCompare | None = None
+    """`{signal: [...], ge: 2}`: number of trainee lines so far carrying any of these signals."""
+    turn: TurnCompare | None = None
+    """`{ge: 10}`: the trainee line number, 1-based."""
+
     @model_validator(mode="after")
     def _one_subject(self) -> Guard:
-        subjects = [name for name in GUARD_SUBJECTS if getattr(self, _attr(name)) is not None]
-        comparisons = self.comparisons()
+        subjects = self.subjects()
         if not subjects:
             raise PydanticCustomError(
                 "guard_subject", "a guard needs one of: {names}", {"names": ", ".join(GUARD_SUBJECTS)}
@@ -88,32 +140,26 @@ class Guard(BaseModel):
                 {"found": ", ".join(subjects)},
             )
         subject = subjects[0]
-        if comparisons and subject not in NUMERIC_SUBJECTS:
+        comparisons = self.comparisons()
+        if comparisons and subject not in INLINE_COMPARISON_SUBJECTS:
+            hint = " (put them inside it)" if subject in ("count", "turn") else ""
             raise PydanticCustomError(
                 "guard_comparison",
-                "'{subject}' takes no comparison ({ops}); only var, slot and count do",
-                {"subject": subject, "ops": ", ".join(comparisons)},
+                "'{subject}' takes no comparison beside it ({ops}){hint}; only var and slot do",
+                {"subject": subject, "ops": ", ".join(comparisons), "hint": hint},
             )
-        if subject in ("var", "count") and not comparisons:
-            raise PydanticCustomError(
-                "guard_comparison",
-                "'{subject}' needs a comparison: one of {ops}",
-                {"subject": subject, "ops": ", ".join(COMPARATORS)},
-            )
+        if subject == "var":
+            self._need_comparison("'var'")
+        if self.is_ is not None and subject != "flag":
+            raise PydanticCustomError("guard_comparison", "'is' only goes with 'flag'")
         return self
+
+    def subjects(self) -> list[str]:
+        return [name for name in GUARD_SUBJECTS if getattr(self, _attr(name)) is not None]
 
     def subject(self) -> str:
         """The one subject key of this guard (`all`, `var`, ...)."""
-        return next(name for name in GUARD_SUBJECTS if getattr(self, _attr(name)) is not None)
-
-    def comparisons(self) -> dict[str, float | str]:
-        """The comparison keys present, in the fixed order lt, le, gt, ge, eq, ne."""
-        out: dict[str, float | str] = {}
-        for op in COMPARATORS:
-            value = getattr(self, op)
-            if value is not None:
-                out[op] = value
-        return out
+        return self.subjects()[0]
 
     def children(self) -> list[Guard]:
         if self.all_ is not None:
@@ -130,17 +176,17 @@ def _attr(name: str) -> str:
 
 
 class Effects(BaseModel):
-    """What happens when a transition, reaction or fact reveal fires."""
+    """What happens when a transition, reaction or fact reveal fires (applied in this order)."""
 
+    model_config = _CONFIG
     label: ClassVar[str] = "effects"
-    model_config = ConfigDict(
-        extra="forbid", strict=True, populate_by_name=True, use_attribute_docstrings=True
-    )
 
     set_: dict[str, FlagOrNumber] | None = Field(default=None, alias="set")
     """Set flags (true/false) or variables (a number, clamped to the variable's min/max)."""
     add: dict[str, Number] | None = None
     """Add to variables (negative to subtract); the result is clamped to min/max."""
+    clear: IdList | None = None
+    """Flags to set back to false."""
     reveal: IdList | None = None
     """Reveal hidden facts: their text is added to the debtor's reply."""
     end: str | None = None

@@ -66,7 +66,10 @@ def list_scenarios(root: str | Path | None = None) -> list[ScenarioSummary]:
     from simulator.scenario.loader import load_scenario
 
     out: list[ScenarioSummary] = []
-    for path in scenario_files([root if root is not None else builtin_dir()]):
+    base = Path(root) if root is not None else builtin_dir()
+    if not base.is_dir():
+        return out
+    for path in scenario_files([base]):
         scenario, _diags = load_scenario(path)
         if scenario is None:
             continue
@@ -99,7 +102,8 @@ def find_scenario(id_or_path: str | Path, root: str | Path | None = None) -> Pat
     if candidate.is_file():
         return candidate
     wanted = str(id_or_path)
-    files = list(scenario_files([root if root is not None else builtin_dir()]))
+    base = Path(root) if root is not None else builtin_dir()
+    files = list(scenario_files([base])) if base.is_dir() else []
     # Files are usually named after their id: try those first.
     files.sort(key=lambda p: p.stem != wanted)
     for path in files:

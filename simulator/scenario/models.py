@@ -12,7 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from simulator.scenario.guards import Effects, Guard
@@ -32,6 +42,27 @@ def _on_key(data: Any) -> Any:
     if isinstance(data, dict) and any(key is True for key in data):
         return {("on" if key is True else key): value for key, value in data.items()}
     return data
+
+
+class LineVariant(_Model):
+    """A debtor line used only while a guard holds (for example a mood range)."""
+
+    label: ClassVar[str] = "line variant"
+    text: str
+    """The line; {placeholders} allowed."""
+    when: Guard
+    """The guard that must hold for this variant to be picked."""
+
+
+def _line_kind(value: Any) -> str:
+    return "mapping" if isinstance(value, dict) else "str"
+
+
+# A debtor line: plain text, or `{text: ..., when: guard}`.
+SayLine = Annotated[
+    Annotated[str, Tag("str")] | Annotated[LineVariant, Tag("mapping")],
+    Discriminator(_line_kind),
+]
 
 
 # ---------------------------------------------------------------- persona
@@ -138,9 +169,9 @@ class State(_Model):
     """One moment of the conversation, from the debtor's side."""
 
     label: ClassVar[str] = "state"
-    say: list[str] = Field(default_factory=list)
+    say: list[SayLine] = Field(default_factory=list)
     """Debtor line variants when the call enters this state (one is picked by the seeded random source)."""
-    fallback: list[str] = Field(default_factory=list)
+    fallback: list[SayLine] = Field(default_factory=list)
     """Debtor line variants when the trainee's line moves nothing."""
     suggestions: list[Suggestion] = Field(default_factory=list)
     """Replies offered in guided mode while in this state."""
@@ -168,7 +199,7 @@ class Transition(_Model):
     """Optional guard; the transition fires only when it holds."""
     do: Effects | None = None
     """Optional effects."""
-    say: list[str] | None = None
+    say: list[SayLine] | None = None
     """Optional debtor lines used instead of the target state's `say`."""
 
     @model_validator(mode="before")
@@ -189,7 +220,7 @@ class Reaction(_Model):
     """Optional effects."""
     to: str | None = None
     """Optional state to move to (for example a terminal `complaint` state)."""
-    say: list[str] | None = None
+    say: list[SayLine] | None = None
     """Optional debtor lines for this reaction."""
 
     @model_validator(mode="before")
@@ -198,26 +229,76 @@ class Reaction(_Model):
         return _on_key(data)
 
 
+class IntentPattern(_Model):
+    """One intent pattern written as a mapping: exactly one of `match` or `regex`."""
+
+    label: ClassVar[str] = "intent pattern"
+    match: str | None = None
+    """A match expression in the lexicon format (docs/lexicon-format.md): words, {CONCEPTS}, typo-tolerant."""
+    regex: str | None = None
+    """A raw RE2 regular expression over the normalised line."""
+    negatable: bool | None = None
+    """false: a negation in the clause does not cancel this pattern (default: the intent's `negatable`)."""
+    requires_slot: Literal["amount", "date"] | None = None
+    """Only match when the line also mentions money (`amount`) or a date (`date`)."""
+    unless: Any = None
+    """A match expression that cancels the pattern when it overlaps the hit (lexicon format)."""
+    requires: Any = None
+    """A match expression that must also be present in the line (lexicon format)."""
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> IntentPattern:
+        if (self.match is None) == (self.regex is None):
+            raise PydanticCustomError(
+                "intent_pattern", "an intent pattern needs exactly one of match or regex"
+            )
+        return self
+
+
+def _pattern_kind(value: Any) -> str:
+    return "mapping" if isinstance(value, dict) else "str"
+
+
+IntentPatternItem = Annotated[
+    Annotated[str, Tag("str")] | Annotated[IntentPattern, Tag("mapping")],
+    Discriminator(_pattern_kind),
+]
+
+
 class Intent(_Model):
-    """A scenario-local intent that extends the shared intent library."""
+    """A scenario-local intent that extends the shared intent library (same shape as its entries)."""
 
     label: ClassVar[str] = "intent"
     description: str | None = None
-    """What the intent means."""
+    """What the intent means (also the explanation shown for a hit)."""
     examples: list[str] = Field(default_factory=list)
-    """Trainee lines that express it (matched after normalisation, typo-tolerant)."""
-    patterns: list[str] = Field(default_factory=list)
-    """RE2 regular expressions over the normalised line."""
+    """Trainee lines that express it; without `patterns` they are matched literally after normalisation."""
+    not_examples: list[str] = Field(default_factory=list)
+    """Lines that must not be recognised as this intent (checked by the intent tests)."""
+    patterns: list[IntentPatternItem] = Field(default_factory=list)
+    """Match expressions (lexicon format), or mappings `{match or regex, negatable, requires_slot, ...}`."""
+    requires_slot: Literal["amount", "date"] | None = None
+    """Only recognised when the line mentions money (`amount`) or a date (`date`)."""
+    negatable: bool | None = None
+    """Default for the patterns: whether a negation in the clause cancels a hit (default true)."""
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Intent:
+        if not self.examples and not self.patterns:
+            raise PydanticCustomError("intent_empty", "an intent needs examples or patterns")
+        return self
 
 
 class Weights(_Model):
+    """Relative weights of the three scores in the overall score (normalised by their sum)."""
+
     label: ClassVar[str] = "weights"
-    empathy: Number = Field(ge=0)
-    """Weight of the empathy score in the overall score."""
-    legality: Number = Field(ge=0)
-    """Weight of the legality score."""
-    outcome: Number = Field(ge=0)
-    """Weight of the outcome score."""
+    empathy: Number | None = Field(default=None, ge=0)
+    """Weight of the empathy score (scorer default 0.3)."""
+    legality: Number | None = Field(default=None, ge=0)
+    """Weight of the legality score (scorer default 0.4)."""
+    outcome: Number | None = Field(default=None, ge=0)
+    """Weight of the outcome score (scorer default 0.3)."""
 
 
 class Scoring(_Model):
@@ -228,15 +309,17 @@ class Scoring(_Model):
     """Outcome id -> outcome score 0-100 for this scenario."""
     weights: Weights | None = None
     """Weights of empathy, legality and outcome in the overall score."""
-    pass_mark: int | None = Field(default=None, ge=0, le=100)
-    """Overall score needed to pass."""
+    pass_mark: Number | None = Field(default=None, ge=0, le=100)
+    """Overall score needed to pass (scorer default 70)."""
 
 
 # ---------------------------------------------------------------- tests
 
 
 def _pair_to_range(value: Any) -> Any:
-    """`[0, 5]` means `{min: 0, max: 5}`."""
+    """`[0, 5]` means `{min: 0, max: 5}`; a single number means exactly that value."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return {"min": value, "max": value}
     if isinstance(value, list):
         if len(value) != 2:
             raise PydanticCustomError("range_pair", "a range is [min, max] or {min: .., max: ..}")
@@ -255,11 +338,27 @@ class _RangeModel(_Model):
 Range = Annotated[
     _RangeModel,
     BeforeValidator(_pair_to_range),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number"},
+                {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
+                {
+                    "type": "object",
+                    "properties": {"min": {"type": "number"}, "max": {"type": "number"}},
+                    "additionalProperties": False,
+                },
+            ],
+            "description": "[min, max], {min: .., max: ..} (either may be left out) or one exact number",
+        }
+    ),
 ]
 
 
 class ScoreBounds(_Model):
-    label: ClassVar[str] = "score bounds"
+    """Expectations on the scorecard of the test call."""
+
+    label: ClassVar[str] = "score expectations"
     empathy: Range | None = None
     """Bounds on the empathy score (0-100)."""
     legality: Range | None = None
@@ -268,6 +367,12 @@ class ScoreBounds(_Model):
     """Bounds on the outcome score."""
     overall: Range | None = None
     """Bounds on the overall score."""
+    passed: bool | None = None
+    """Whether the scorecard passes."""
+    auto_fail: bool | None = None
+    """Whether the scorecard auto-fails."""
+    outcome_category: str | None = None
+    """The outcome category the scorer reports."""
 
 
 class Expect(_Model):
@@ -277,27 +382,30 @@ class Expect(_Model):
     state: str | None = None
     """Final state id."""
     outcome: str | None = None
-    """Outcome id of the call."""
+    """Outcome id of the call (the call must have ended)."""
     ended: bool | None = None
     """Whether the call ended before the script ran out."""
+    ended_by: str | None = None
+    """Why the call ended: terminal_state, hang_up, complaint, end_effect, turn_limit, collector_ended,
+    script_ended."""
     flags: dict[str, bool] = Field(default_factory=dict)
     """Flag values at the end."""
     mood: Range | None = None
-    """Final mood range, `[min, max]`."""
+    """Final mood: `[min, max]`."""
     variables: dict[str, Range] = Field(default_factory=dict)
-    """Final ranges of other variables."""
+    """Final ranges of variables: `{trust: [1, 5]}`."""
     visits: list[str] = Field(default_factory=list)
-    """States the call must pass through."""
+    """States the call must pass through (any order)."""
+    path: list[str] = Field(default_factory=list)
+    """The states the call went through must start with exactly these, in order."""
+    revealed: list[str] = Field(default_factory=list)
+    """Hidden facts that must have been revealed."""
     says: list[str] = Field(default_factory=list)
-    """Substrings some debtor line must contain."""
+    """Text some debtor line must contain (case-insensitive)."""
     never_says: list[str] = Field(default_factory=list)
-    """Substrings no debtor line may contain."""
+    """Text no debtor line may contain (case-insensitive)."""
     score: ScoreBounds | None = None
-    """Scorecard bounds."""
-    passed: bool | None = None
-    """Whether the scorecard passes."""
-    auto_fail: bool | None = None
-    """Whether the scorecard auto-fails."""
+    """Scorecard expectations: score bounds, passed, auto_fail."""
 
 
 class ScenarioTest(_Model):
@@ -344,9 +452,11 @@ class Scenario(_Model):
     flags: list[Id] = Field(default_factory=list)
     """Boolean flags, all false at the start."""
     max_turns: int = Field(default=30, ge=1)
-    """Trainee lines allowed before the turn limit."""
-    on_max_turns: str | None = None
-    """Terminal state entered at the turn limit; without it the call ends as `hung_up`."""
+    """Trainee lines allowed; after the last one the call ends."""
+    turn_limit_outcome: str = "hung_up"
+    """Outcome id of a call that reaches max_turns."""
+    turn_limit_say: list[SayLine] = Field(default_factory=list)
+    """What the debtor says when the turn limit ends the call."""
     initial: str
     """The state the call starts in."""
     states: dict[Id, State]

@@ -129,3 +129,28 @@ def test_check_does_not_import_textual():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_stdin_lines_are_answered_as_they_arrive():
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "simulator", "check", "-", "--json", "--lang", "en"],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+    )
+    try:
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write("You'll be arrested.\n")
+        proc.stdin.flush()
+        first = json.loads(proc.stdout.readline())  # answered before the next line is sent
+        assert "threat_arrest" in {f["category"] for f in first["findings"]}
+        proc.stdin.write("Thank you for your time.\n")
+        proc.stdin.close()
+        second = json.loads(proc.stdout.readline())
+        assert second["text"] == "Thank you for your time."
+        assert proc.wait(timeout=60) == 0
+    finally:
+        proc.kill()

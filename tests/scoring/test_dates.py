@@ -79,6 +79,8 @@ NOT_DATES = [
     ("I was laid off in March", "en"),
     ("$150", "en"),
     ("the 2 of us", "en"),
+    ("how much do you bring in a month?", "en"),
+    ("I can pay $150 in a month", "en"),
     ("五百块", "zh"),
     ("第一", "zh"),
     ("一千五", "zh"),

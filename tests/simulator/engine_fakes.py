@@ -65,8 +65,11 @@ def scenario(**overrides: Any) -> dict[str, Any]:
         "language": "en",
         "jurisdiction": "us",
         "difficulty": 1,
+        "briefing": "Maria Lopez owes {creditor} {balance}.",
         "persona": {
             "name": "Maria Lopez",
+            "background": "Laid off in March.",
+            "temperament": "anxious",
             "account": {"creditor": "Northbank", "balance": 1860, "currency": "USD", "days_past_due": 64},
             "finances": {"pay_now": 100, "monthly_capacity": 150, "income_monthly": 900},
             "hidden_facts": [
@@ -86,7 +89,7 @@ def scenario(**overrides: Any) -> dict[str, Any]:
         "flags": ["identity_verified", "hardship_disclosed", "cease_requested"],
         "max_turns": 8,
         "initial": "opening",
-        "outcome_values": {"installment_plan": 100, "hung_up": 0, "complaint": 0},
+        "scoring": {"outcome_values": {"installment_plan": 100, "hung_up": 0, "complaint": 0}},
         "states": {
             "opening": {
                 "say": ["Hello?", "Yeah, who's this?"],
@@ -97,7 +100,7 @@ def scenario(**overrides: Any) -> dict[str, Any]:
                 ],
             },
             "verified": {
-                "say": ["Yes, this is {first_name}. What is this about?"],
+                "say": ["Yes, this is {name}. What is this about?"],
                 "fallback": ["What do you want?"],
                 "suggestions": [{"text": "I'm sorry, what happened?", "good": True}],
             },
@@ -107,6 +110,7 @@ def scenario(**overrides: Any) -> dict[str, Any]:
                     {"text": "Look, things are hard.", "when": {"var": "mood", "lt": 0}},
                 ],
                 "fallback": ["I don't know what to say."],
+                "mood_hint": "She sounds tired.",
                 "suggestions": [{"text": "Could we set up a plan of $150 a month?", "good": True}],
             },
             "plan_agreed": {

@@ -1,0 +1,113 @@
+"""The whole grader on real text: detector + cue lexicons + call-level checks + rule pack +
+scorecard, for the success and failure stories of PRODUCT.md in English (US, UK) and Chinese (CN)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.api import check_utterance, score_transcript
+from scoring.model import Transcript, Turn
+from tests.scoring.scorekit import HOSTILE_THREAT_FAILURE, JOB_LOSS_SUCCESS
+
+ZH_SUCCESS = [
+    ("collector", "您好，我是招商银行信用卡中心的小王，请问是张伟先生本人吗？"),
+    ("debtor", "是我，什么事？"),
+    ("collector", "张先生您好，今天来电是关于您信用卡逾期还款的事，目前逾期64天。"),
+    ("debtor", "我知道……我三月份被裁员了，现在只能打零工，心里很着急。"),
+    ("collector", "听到您失业的事我很抱歉，这段时间一定压力很大。您能说说现在每个月大概能拿出多少吗？"),
+    ("debtor", "我每个月最多能还1500块。"),
+    ("collector", "好的，那我们可以给您办理分期，每月还1500元，从12月1号开始，您看可以吗？"),
+    ("debtor", "好的，可以。"),
+    ("collector", "好的，跟您确认一下：每月1号还1500元，从12月1号开始，通过银行卡自动扣款，对吗？"),
+    ("debtor", "对。"),
+]
+ZH_FAILURE = [
+    ("collector", "张伟是吧？你欠我们两万块，已经逾期两个月了！"),
+    ("debtor", "你是谁啊？我失业了，现在真的还不上。"),
+    ("collector", "那是你的事，跟我没关系。今天不还我们就去法院起诉你！"),
+    ("debtor", "你这是威胁我吗？太过分了！"),
+    ("collector", "再不还就抓你去坐牢，还要通知你单位和家人！"),
+    ("debtor", "我要投诉你们！叫你们领导来！"),
+]
+
+
+def transcript(lang, jurisdiction, script):
+    turns = [Turn(speaker=s[0], text=s[1]) for s in script]
+    return Transcript(language=lang, jurisdiction=jurisdiction, turns=turns)
+
+
+@pytest.mark.parametrize(
+    ("lang", "jurisdiction", "script"),
+    [("en", "us", JOB_LOSS_SUCCESS), ("zh", "cn", ZH_SUCCESS)],
+)
+def test_success_story_passes(lang, jurisdiction, script):
+    card = score_transcript(transcript(lang, jurisdiction, script))
+    assert card.passed and not card.auto_fail
+    assert card.outcome_category == "installment_plan"
+    assert card.legality == 100 and card.empathy >= 90 and card.outcome >= 85
+    assert all(item.met for item in card.checklist)
+    assert card.opportunities and card.opportunities[0].answered_turn == 4
+
+
+@pytest.mark.parametrize(
+    ("lang", "jurisdiction", "script", "expected"),
+    [
+        (
+            "en",
+            "us",
+            HOSTILE_THREAT_FAILURE,
+            {"threat_arrest", "threat_legal_action", "third_party_disclosure"},
+        ),
+        ("zh", "cn", ZH_FAILURE, {"threat_arrest", "threat_legal_action", "shaming_threat"}),
+    ],
+)
+def test_failure_story_fails(lang, jurisdiction, script, expected):
+    card = score_transcript(transcript(lang, jurisdiction, script))
+    assert card.auto_fail and not card.passed
+    assert card.outcome_category == "complaint"
+    assert expected <= {f.category for f in card.findings if f.kind.value == "violation"}
+    assert card.empathy < 30 and card.legality == 0
+    for f in card.findings:
+        assert f.turn is not None and f.turn % 2 == 0  # collector turns only
+        if f.kind.value == "violation":
+            assert f.severity is not None and f.tip
+
+
+def test_uk_hardship_call_needs_affordability_and_advice():
+    script = [
+        ("collector", "Hi, this is Sam from Northbank. Am I speaking with Alex Reid?"),
+        ("debtor", "Yes, that's me."),
+        ("collector", "I'm calling about your overdue loan account."),
+        ("debtor", "I was made redundant last month and I'm struggling."),
+        ("collector", "I'm sorry to hear that. You still need to pay £200 today."),
+    ]
+    card = score_transcript(transcript("en", "uk", script))
+    missed = {c.category for c in card.checklist if not c.met}
+    assert {"affordability_check", "debt_advice_signpost"} <= missed
+    assert card.legality < 80
+
+
+def test_wrong_party_disclosure_in_context():
+    context = [
+        Turn(speaker="collector", text="Hi, this is Sam from Northbank. Am I speaking with Alex Reid?"),
+        Turn(speaker="debtor", text="No, I'm his wife. He's at work."),
+    ]
+    findings = check_utterance(
+        "Please tell him his credit card is three months overdue.", "en", "us", context
+    )
+    disclosure = [f for f in findings if f.category == "third_party_disclosure"]
+    assert disclosure and disclosure[0].severity.value == "auto_fail"
+    assert disclosure[0].rule == "15 U.S.C. §1692c(b)"
+    clean = check_utterance("Could you ask him to call Sam at Northbank?", "en", "us", context)
+    assert not [f for f in clean if f.kind.value == "violation"]
+
+
+def test_check_without_context_has_no_call_level_findings():
+    findings = check_utterance("Your credit card is three months overdue.", "en", "us")
+    assert "third_party_disclosure" not in {f.category for f in findings}
+
+
+def test_same_transcript_same_json():
+    a = score_transcript(transcript("zh", "cn", ZH_FAILURE)).model_dump_json()
+    b = score_transcript(transcript("zh", "cn", ZH_FAILURE)).model_dump_json()
+    assert a == b
