@@ -599,3 +599,22 @@ def test_shipped_zh_lexicon_loads_without_diagnostics() -> None:
 def test_payment_request_intent(text: str, requested: bool) -> None:
     found = any(f.category == "payment_request" for f in detect(text, "zh"))
     assert found is requested
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("我们不排除起诉你的可能。", "threat_legal_action"),
+        ("不是不能起诉你，是给你留面子。", "threat_legal_action"),
+        ("到时候免不了要走法律程序。", "threat_legal_action"),
+        ("我们不得不通知你的家人了。", "shaming_threat"),
+    ],
+)
+def test_double_negation_keeps_the_threat(text: str, category: str) -> None:
+    assert category in {f.category for f in detect(text, "zh")}
+
+
+def test_double_negation_reassures_without_dismissing() -> None:
+    found = {f.category for f in detect("我们不会不管您的。", "zh")}
+    assert "reassure" in found
+    assert "dismiss" not in found
