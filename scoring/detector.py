@@ -36,7 +36,7 @@ INTENT_CATEGORIES = frozenset({"mentions_debt", "payment_request"})
 # Shouting by shape: this many upper-case letters in words of 2+ letters that are all caps,
 # making up at least this share of the cased letters of the line.
 CAPS_MIN_LETTERS = 6
-CAPS_MIN_WORDS = 2
+CAPS_MIN_WORDS = 3
 CAPS_MIN_SHARE = 0.7
 EXCLAIM_RUN = 2
 
@@ -119,7 +119,8 @@ def _shouting(text: str) -> list[tuple[int, int, str, str]]:
             and caps_letters >= CAPS_MIN_LETTERS
             and upper >= CAPS_MIN_SHARE * (upper + lower)
         ):
-            out.append((caps_words[0][0], caps_words[-1][1], "shape.all_caps", "Written in capitals: reads as shouting"))
+            why = "Written in capitals: reads as shouting"
+            out.append((caps_words[0][0], caps_words[-1][1], "shape.all_caps", why))
         line_start = line_end + 1
     return out
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import importlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,10 +62,10 @@ CONCEPT_KEYS = {"words", "regex", "fuzzy", "masked", "inflect", "description"}
 PATTERN_KEYS = {
     "id", "category", "kind", "explanation", "match", "regex", "negatable", "gap",
     "requires", "unless", "unless_before", "unless_after", "unless_inside", "window", "description",
-    "examples",
+    "examples", "denied", "also",
 }
 NEGATION_KEYS = {
-    "cues", "after", "denials", "non_cancelling", "conditions", "restarts", "breaks",
+    "cues", "after", "denials", "non_cancelling", "conditions", "restarts", "bridges", "breaks",
     "window", "after_window",
 }
 
@@ -122,6 +123,8 @@ class Pattern:
     unless_after: Any | None = None
     unless_inside: Any | None = None
     window: int = 4
+    denied: str | None = None  # category reported when a hit is negated ("nobody will arrest you")
+    also: tuple[str, ...] = ()  # further categories every hit also shows
 
 
 @dataclass
@@ -132,6 +135,7 @@ class _Negation:
     non_cancelling: Any | None = None
     conditions: Any | None = None
     restarts: Any | None = None
+    bridges: Any | None = None
     breaks: Any | None = None
     window: int = 8
     after_window: int = 5
@@ -176,12 +180,12 @@ class _Prepared:
 class Lexicon:
     language: str
     word_boundaries: bool
-    patterns: list[Pattern]
-    negation: _Negation
+    patterns: list[Pattern] = field(repr=False)
+    negation: _Negation = field(repr=False)
     path: str = "<string>"
-    _set: Any = None
-    _fuzzy_index: dict[str, set[str]] = field(default_factory=dict)
-    _known_words: frozenset[str] = frozenset()
+    _set: Any = field(default=None, repr=False)
+    _fuzzy_index: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _known_words: frozenset[str] = field(default=frozenset(), repr=False)
     fuzzy_min: int = 5
     fuzzy_long: int = 9
     fuzzy_max: int = 1
@@ -258,18 +262,25 @@ class Lexicon:
         for idx in sorted(candidates or ()):
             pat = self.patterns[idx]
             for a, b in prep.spans(pat.regex):
+                a, b = _shrink(pat.regex, prep.text, a, b)
                 a, b = _trim(prep.text, a, b)
                 if b <= a or not self._guards_pass(prep, pat, a, b):
                     continue
                 negated = pat.negatable and self.is_negated(prep, a, b)
-                if negated and not include_negated:
-                    continue
                 na, nb = prep.to_normalized(a, b)
                 oa, ob = norm.span_to_original(na, nb)
+                text = norm.original[oa:ob]
+                if negated and pat.denied:
+                    why = f"Denies it: {pat.explanation[:1].lower()}{pat.explanation[1:]}"
+                    hits.append(Hit(f"{pat.id}.denied", pat.denied, None, oa, ob, text, why, na, nb))
+                if negated and not include_negated:
+                    continue
                 hits.append(
-                    Hit(pat.id, pat.category, pat.kind, oa, ob, norm.original[oa:ob], pat.explanation,
-                        na, nb, negated)
+                    Hit(pat.id, pat.category, pat.kind, oa, ob, text, pat.explanation, na, nb, negated)
                 )
+                if not negated:
+                    for cat in pat.also:
+                        hits.append(Hit(f"{pat.id}.{cat}", cat, None, oa, ob, text, pat.explanation, na, nb))
         hits.sort(key=lambda h: (h.start, h.end, h.pattern))
         return hits
 
@@ -322,6 +333,11 @@ class Lexicon:
 
     def is_negated(self, prep: _Prepared, a: int, b: int) -> bool:
         """True when a negation or denial in scope cancels the hit at [a, b) of ``prep.text``."""
+        if self.language == "zh":
+            hook = _zh_negation_hook()
+            if hook is not None:
+                # Chinese scope rules (就/才/否则 consequence markers) live in scoring.text.zh
+                return bool(hook(prep.text, a, b))
         neg = self.negation
         cs, ce = self._clause(prep, a, b)
         if neg.cues is not None and self._negated_before(prep, a, b, cs):
@@ -335,7 +351,7 @@ class Lexicon:
                     continue  # "you'll be sued if you don't pay": the cue sits in a condition
                 return True
         if neg.denials is not None:
-            ss, se = self._sentence(prep, a, b)
+            _ss, se = self._sentence(prep, a, b)
             nxt_end = self._sentence(prep, se + 1, se + 1)[1] if se < len(prep.text) else se
             for x, _y in prep.spans(neg.denials):
                 if x >= b and (x < se or (x <= se + 3 and x < nxt_end)):
@@ -346,6 +362,11 @@ class Lexicon:
         neg = self.negation
         noncancel = prep.spans(neg.non_cancelling) if neg.non_cancelling is not None else []
         restarts = prep.spans(neg.restarts) if neg.restarts is not None else []
+        if neg.bridges is not None and restarts:
+            # "nobody thinks you're a ...": a clause embedded under a verb of saying or thinking
+            # stays inside the negation's scope
+            bridges = prep.spans(neg.bridges)
+            restarts = [r for r in restarts if not any(b0 < r[0] and r[1] <= b1 for b0, b1 in bridges)]
         conds = prep.spans(neg.conditions) if neg.conditions is not None else []
         for x, y in prep.spans(neg.cues):
             if x < clause_start or x >= b:
@@ -365,6 +386,37 @@ class Lexicon:
                     continue  # the cue belongs to the condition, not to the threat
             return True
         return False
+
+
+@functools.cache
+def _zh_negation_hook() -> Any:
+    """``scoring.text.zh.is_negated(text, start, end)`` when the zh helper provides it."""
+    try:
+        zh = importlib.import_module("scoring.text.zh")
+    except ImportError:
+        return None
+    hook = getattr(zh, "is_negated", None)
+    return hook if callable(hook) else None
+
+
+MAX_SHRINK = 16  # re-searches per hit when looking for its tightest start (bounded work)
+
+
+def _shrink(regex: Any, text: str, a: int, b: int) -> tuple[int, int]:
+    """The latest-starting match inside [a, b): leftmost-first matching starts a hit at the first
+    possible anchor ("you don't pay, you get hurt" would start at the first "you"), which makes
+    spans wide and puts unrelated words (and negations) inside them."""
+    best = (a, b)
+    pos = a + 1
+    for _ in range(MAX_SHRINK):
+        if pos >= best[1]:
+            break
+        m = regex.search(text, pos, b)
+        if m is None or m.end() <= m.start():
+            break
+        best = (m.start(), m.end())
+        pos = m.start() + 1
+    return best
 
 
 _TRIM = " ,:;-\"'"
@@ -441,7 +493,9 @@ class _Compiler:
         self.lang: str = lang
         wb = data.get("word_boundaries", LANG_DEFAULTS[lang]["word_boundaries"])
         if not isinstance(wb, bool):
-            diags.error(data.mark_of("word_boundaries"), "lexicon-type", "word_boundaries must be true or false")
+            diags.error(
+                data.mark_of("word_boundaries"), "lexicon-type", "word_boundaries must be true or false"
+            )
             wb = LANG_DEFAULTS[lang]["word_boundaries"]
         self.wb: bool = wb
         self.default_gap: int = LANG_DEFAULTS[lang]["gap"]
@@ -506,7 +560,8 @@ class _Compiler:
                 for i, r in enumerate(rx_list):
                     rmark = rx_list.mark_of(i) if isinstance(raw_rx, MList) else raw.mark_of("regex")
                     if not isinstance(r, str) or not r:
-                        self.diags.error(rmark, "lexicon-type", f"concept {name}: regex entries must be strings")
+                        msg = f"concept {name}: regex entries must be strings"
+                        self.diags.error(rmark, "lexicon-type", msg)
                     elif _compile_checked(r, rmark, self.diags) is not None:
                         extra_rx.append(r)
                 if entries is None:
@@ -518,7 +573,8 @@ class _Compiler:
             entries.item_marks = [mark] if mark else []
             entry_marks = entries
         else:
-            self.diags.error(mark, "lexicon-type", f"concept {name} must be a list of words or a mapping with words")
+            msg = f"concept {name} must be a list of words or a mapping with words"
+            self.diags.error(mark, "lexicon-type", msg)
             self.in_progress.discard(name)
             self.concept_re[name] = "(?:$^)"
             return self.concept_re[name]
@@ -597,9 +653,10 @@ class _Compiler:
                     item = ("gap", str(n))
                 elif tok == "?":
                     if not alts[-1] or alts[-1][-1][0] != "item":
-                        self.diags.error(where, "pattern-syntax", f"'?' must follow a word or group in {source!r}")
+                        msg = f"'?' must follow a word or group in {source!r}"
+                        self.diags.error(where, "pattern-syntax", msg)
                         return None
-                    kind, rx = alts[-1].pop()
+                    _kind, rx = alts[-1].pop()
                     item = ("opt", rx)
                 elif tok == "<w>":
                     item = ("item", r"[^\s.!?;。,]+" if self.wb else r"[^\s.!?;。,]")
@@ -758,7 +815,8 @@ def compile_lexicon(data: Any, path: str = "<string>") -> tuple[Lexicon | None, 
 
     protected = data.get("protected_words", [])
     if not isinstance(protected, list) or not all(isinstance(w, str) for w in protected):
-        diags.error(data.mark_of("protected_words"), "lexicon-type", "protected_words must be a list of words")
+        msg = "protected_words must be a list of words"
+        diags.error(data.mark_of("protected_words"), "lexicon-type", msg)
         protected = []
 
     # negation scopes
@@ -767,7 +825,7 @@ def compile_lexicon(data: Any, path: str = "<string>") -> tuple[Lexicon | None, 
         for key in neg:
             if key not in NEGATION_KEYS:
                 diags.warning(neg.key_mark(key), "unknown-key", f"unknown negation key {key!r}")
-        for key in ("cues", "after", "denials", "non_cancelling", "conditions", "restarts", "breaks"):
+        for key in ("cues", "after", "denials", "non_cancelling", "conditions", "restarts", "bridges", "breaks"):
             if key in neg:
                 src = neg[key]
                 if isinstance(src, list):
@@ -859,7 +917,8 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
         m = node["match"]
         items = m if isinstance(m, MList) else MList([m])
         if not isinstance(m, MList):
-            items.item_marks = [node.mark_of("match")] if node.mark_of("match") else []
+            match_mark = node.mark_of("match")
+            items.item_marks = [match_mark] if match_mark is not None else []
         if not items:
             diags.error(node.mark_of("match"), "lexicon-type", "match must not be empty")
         for i, expr in enumerate(items):
@@ -896,9 +955,19 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
             grx = comp.expression(g, node.mark_of(key), gap=gap)
             if grx is not None:
                 guards[key] = _compile_checked(grx, node.mark_of(key), diags)
+    denied = _str_field(node, "denied", diags, required=False)
+    also: list[str] = []
+    if "also" in node:
+        raw_also = node["also"]
+        if isinstance(raw_also, str):
+            raw_also = [raw_also]
+        if not isinstance(raw_also, list) or not all(isinstance(c, str) and c for c in raw_also):
+            diags.error(node.mark_of("also"), "lexicon-type", "also must be a category id or a list of them")
+        else:
+            also = list(raw_also)
     return Pattern(
         id=pid, category=category, kind=kind, explanation=explanation.strip(), regex=regex, source=source,
-        negatable=negatable, window=window, **guards,
+        negatable=negatable, window=window, denied=denied, also=tuple(also), **guards,
     )
 
 
@@ -914,7 +983,9 @@ def load_lexicon(path: str | Path) -> tuple[Lexicon | None, list[Diagnostic]]:
     """Load, validate and compile a lexicon YAML file; ``None`` when it has errors."""
     data, diags = load_yaml_file(path)
     if data is None:
-        return None, diags or [Diagnostic(str(path), None, None, "error", "empty", "the lexicon file is empty")]
+        return None, diags or [
+            Diagnostic(str(path), None, None, "error", "empty", "the lexicon file is empty")
+        ]
     lex, more = compile_lexicon(data, str(path))
     return lex, sorted([*diags, *more], key=Diagnostic.sort_key)
 

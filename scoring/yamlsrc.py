@@ -77,7 +77,11 @@ def _mark(node: Node) -> Mark:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-class _MarkedLoader(yaml.SafeLoader):
+# libyaml's parser gives the same marks about six times faster than the pure-Python one.
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _MarkedLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """SafeLoader whose containers are MDict/MList; reports duplicate keys instead of hiding them."""
 
     def __init__(self, stream: str, diags: DiagnosticList) -> None:

@@ -188,11 +188,11 @@ def _collapse_spaces(buf: _Buf, *, drop_between_cjk: bool) -> _Buf:
             while j < n and chars[j] == " ":
                 j += 1
             # leading/trailing whitespace goes; a run becomes one space
-            if out_c and j < n:
-                if not (drop_between_cjk and _is_cjk(out_c[-1]) and _is_cjk(chars[j])):
-                    out_c.append(" ")
-                    out_s.append(starts[i])
-                    out_e.append(ends[j - 1])
+            between_cjk = drop_between_cjk and out_c and j < n and _is_cjk(out_c[-1]) and _is_cjk(chars[j])
+            if out_c and j < n and not between_cjk:
+                out_c.append(" ")
+                out_s.append(starts[i])
+                out_e.append(ends[j - 1])
             i = j
             continue
         out_c.append(c)
@@ -265,9 +265,8 @@ def _deobfuscate_token(tok: list[str]) -> list[str | None]:
                 neighbours_digits = (k > 0 and tok[k - 1].isdigit()) or (k + 1 < n and tok[k + 1].isdigit())
                 if not neighbours_digits:
                     result[k] = sub
-        elif c == "@":
-            if letter(k + 1) and (k == 0 or letter(k - 1) or tok[k - 1] in _LEET):
-                result[k] = sub
+        elif c == "@" and letter(k + 1) and (k == 0 or letter(k - 1) or tok[k - 1] in _LEET):
+            result[k] = sub
     return result
 
 
@@ -406,10 +405,7 @@ def normalize(text: str, lang: str) -> NormalizedText:
     source = text[:MAX_CHARS] if truncated else text
     buf = _fold(source, lang)
     buf = _collapse_spaces(buf, drop_between_cjk=(lang == "zh"))
-    if lang == "zh":
-        buf = _apply_zh_fold(buf)
-    else:
-        buf = _deobfuscate(buf)
+    buf = _apply_zh_fold(buf) if lang == "zh" else _deobfuscate(buf)
     chars, starts, ends = buf
     return NormalizedText(
         text="".join(chars),

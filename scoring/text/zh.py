@@ -25,7 +25,7 @@ import yaml
 
 # Symbols people slip between the characters of a word to dodge filters. Removed only when they
 # sit between two "tight" characters (CJK, or single Latin letters as in "s b").
-_FILLERS = frozenset(" \t\u3000*_·・-~^'`\"|/\\+=#@&%")
+_FILLERS = frozenset(" \t\u3000*_·・-~^'`\"|/\\+=#@&%.")
 
 # Variant spelling -> canonical spelling. Keys are matched longest-first. Values are what the
 # lexicon is written against. Keep each entry unambiguous in collection talk: a key must not be

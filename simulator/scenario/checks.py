@@ -14,9 +14,21 @@ from typing import Any
 from scoring.diagnostics import Diagnostic, Level
 from simulator.scenario.guards import Effects, Guard
 from simulator.scenario.locate import PathItem, did_you_mean, mark_at
-from simulator.scenario.models import NUMERIC_PERSONA_PATHS, LineVariant, SayLine, Scenario, persona_number
+from simulator.scenario.models import (
+    NUMERIC_PERSONA_PATHS,
+    IntentPattern,
+    LineVariant,
+    SayLine,
+    Scenario,
+    persona_number,
+)
 from simulator.scenario.placeholders import PLACEHOLDERS, available_placeholders, placeholders_in
-from simulator.scenario.signals import known_signals, taxonomy_categories, taxonomy_outcomes
+from simulator.scenario.signals import (
+    intent_library_diagnostics,
+    known_signals,
+    taxonomy_categories,
+    taxonomy_outcomes,
+)
 
 REQUIRED_VARIABLES: tuple[str, ...] = ("mood", "trust")
 ANY_STATE = "*"
@@ -142,28 +154,31 @@ class ScenarioChecker:
                 self.check_effects((*base, "do"), fact.do)
 
     def check_intents(self) -> None:
-        import re2
-
         categories = taxonomy_categories()
-        for iid, intent in self.sc.intents.items():
-            base: Path_ = ("intents", iid)
+        for iid in self.sc.intents:
             if iid in categories:
                 self.warning(
-                    base,
+                    ("intents", iid),
                     "shadowed-signal",
                     f"intent '{iid}' has the id of a taxonomy category; the category is detected "
                     "by the scorer, rename the intent",
                     key=True,
                 )
-            if not intent.examples and not intent.patterns:
-                self.warning(
-                    base, "empty-intent", f"intent '{iid}' has no examples and no patterns", key=True
-                )
-            for j, pattern in enumerate(intent.patterns):
-                try:
-                    re2.compile(pattern)
-                except Exception as exc:  # re2 raises its own error type
-                    self.error((*base, "patterns", j), "bad-pattern", f"pattern does not compile: {exc}")
+        library_checks = intent_library_diagnostics(self.raw, self.sc.language, self.path)
+        if library_checks is not None:
+            self.out.extend(library_checks)
+            return
+        # Without the intent library (a partial install), at least compile the raw regexes.
+        import re2
+
+        for iid, intent in self.sc.intents.items():
+            for j, item in enumerate(intent.patterns):
+                if isinstance(item, IntentPattern) and item.regex is not None:
+                    try:
+                        re2.compile(item.regex)
+                    except Exception as exc:  # re2 raises its own error type
+                        where: Path_ = ("intents", iid, "patterns", j, "regex")
+                        self.error(where, "bad-pattern", f"regex does not compile: {exc}")
 
     # ------------------------------------------------------------ states and transitions
 

@@ -15,6 +15,7 @@ from simulator.scenario.models import Scenario
 ANY_STATE = "*"
 _SYMBOLS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥", "eq": "=", "ne": "≠"}
 MAX_GUARD_TEXT = 48
+MAX_EDGE_SIGNALS = 3  # more are summarised as +N to keep edge labels readable
 
 
 def _operand(value: float | str) -> str:
@@ -87,7 +88,8 @@ def edges(scenario: Scenario) -> list[Edge]:
 
 def _edge_label(on: list[str], when: Guard | None) -> str:
     summary = guard_summary(when)
-    signals = " / ".join(on)
+    shown = on if len(on) <= MAX_EDGE_SIGNALS else [*on[:MAX_EDGE_SIGNALS], f"+{len(on) - MAX_EDGE_SIGNALS}"]
+    signals = " / ".join(shown)
     return f"{signals} [{summary}]" if summary else signals
 
 
@@ -103,8 +105,12 @@ def _mermaid_id(state: str) -> str:
     return "any_state" if state == ANY_STATE else f"s_{state}"
 
 
+_MERMAID_ENTITIES = {'"': "#quot;", "|": "#124;", "<": "#60;", ">": "#62;"}
+
+
 def _mermaid_text(text: str) -> str:
-    return text.replace('"', "#quot;")
+    """Label text with Mermaid entity codes for characters that would end or reshape the label."""
+    return "".join(_MERMAID_ENTITIES.get(ch, ch) for ch in text)
 
 
 def to_mermaid(scenario: Scenario) -> str:

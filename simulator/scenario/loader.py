@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from scoring.diagnostics import Diagnostic
 from scoring.yamlsrc import load_yaml_file, load_yaml_text
 from simulator.scenario.checks import check_scenario
 from simulator.scenario.locate import explain_error
 from simulator.scenario.models import Scenario
+from simulator.scenario.repair import REFERENCE_CODES, drop_bad_keys
 
 
 @dataclass
@@ -57,11 +59,13 @@ def _build(raw: Any, path: str, yaml_diags: list[Diagnostic]) -> LoadResult:
     try:
         scenario = Scenario.model_validate(raw)
     except ValidationError as exc:
-        for err in exc.errors():
+        errors = exc.errors()
+        for err in errors:
             code, message, (line, col) = explain_error(err, raw, Scenario)
             result.diagnostics.append(
                 Diagnostic(path=path, line=line, col=col, level="error", code=code, message=message)
             )
+        result.diagnostics.extend(_second_pass(raw, errors, path))
         result.diagnostics = _sorted(result.diagnostics)
         return result
     scenario._path = Path(path)
@@ -70,6 +74,18 @@ def _build(raw: Any, path: str, yaml_diags: list[Diagnostic]) -> LoadResult:
     if result.ok:
         result.scenario = scenario
     return result
+
+
+def _second_pass(raw: Any, errors: list[ErrorDetails], path: str) -> list[Diagnostic]:
+    """Cross-reference problems found once the shape errors' keys are set aside (see repair.py)."""
+    trimmed = drop_bad_keys(raw, errors, Scenario)
+    if trimmed is None:
+        return []
+    try:
+        scenario = Scenario.model_validate(trimmed)
+    except ValidationError:
+        return []
+    return [d for d in check_scenario(scenario, raw, path) if d.code in REFERENCE_CODES]
 
 
 def load_file(path: str | Path) -> LoadResult:

@@ -24,7 +24,7 @@ PathItem = str | int
 _NO_MARK: Mark = (None, None)
 
 
-def _child_key(node: Any, item: PathItem) -> Any:
+def child_key(node: Any, item: PathItem) -> Any:
     """The real key/index of `item` in `node`, or None when `item` is not there."""
     if isinstance(node, dict):
         if isinstance(item, str) and item in node:
@@ -52,7 +52,7 @@ def mark_at(raw: Any, path: Sequence[PathItem], *, key: bool = False) -> Mark:
         if item == "[key]":  # pydantic's marker for an invalid dict key
             want_key = True
             continue
-        real = _child_key(node, item)
+        real = child_key(node, item)
         if real is None:
             continue
         parent, last, node = node, real, node[real]
@@ -71,7 +71,7 @@ def resolves(raw: Any, path: Sequence[PathItem]) -> bool:
     """Whether every item of `path` exists in `raw`."""
     node = raw
     for item in path:
-        real = _child_key(node, item)
+        real = child_key(node, item)
         if real is None:
             return False
         node = node[real]
@@ -104,7 +104,7 @@ def _strip(tp: Any) -> Any:
     return get_args(tp)[0] if get_origin(tp) is Annotated else tp
 
 
-def _field(model: type[BaseModel], name: str) -> Any:
+def field_of(model: type[BaseModel], name: str) -> Any:
     for fname, info in model.model_fields.items():
         if name in (info.alias, fname):
             return info
@@ -119,7 +119,7 @@ def model_at(root: type[BaseModel], path: Sequence[PathItem]) -> type[BaseModel]
         if item == "[key]":
             continue
         if isclass(tp) and issubclass(tp, BaseModel):
-            info = _field(tp, str(item))
+            info = field_of(tp, str(item))
             if info is None:
                 continue  # a union member tag or similar: not a data key
             tp = info.annotation
@@ -195,7 +195,7 @@ def _data_path(loc: Sequence[PathItem], raw: Any) -> list[PathItem]:
     out: list[PathItem] = []
     node = raw
     for item in loc:
-        real = _child_key(node, item)
+        real = child_key(node, item)
         if real is None:
             continue
         out.append("on" if real is True else item)

@@ -229,26 +229,76 @@ class Reaction(_Model):
         return _on_key(data)
 
 
+class IntentPattern(_Model):
+    """One intent pattern written as a mapping: exactly one of `match` or `regex`."""
+
+    label: ClassVar[str] = "intent pattern"
+    match: str | None = None
+    """A match expression in the lexicon format (docs/lexicon-format.md): words, {CONCEPTS}, typo-tolerant."""
+    regex: str | None = None
+    """A raw RE2 regular expression over the normalised line."""
+    negatable: bool | None = None
+    """false: a negation in the clause does not cancel this pattern (default: the intent's `negatable`)."""
+    requires_slot: Literal["amount", "date"] | None = None
+    """Only match when the line also mentions money (`amount`) or a date (`date`)."""
+    unless: Any = None
+    """A match expression that cancels the pattern when it overlaps the hit (lexicon format)."""
+    requires: Any = None
+    """A match expression that must also be present in the line (lexicon format)."""
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> IntentPattern:
+        if (self.match is None) == (self.regex is None):
+            raise PydanticCustomError(
+                "intent_pattern", "an intent pattern needs exactly one of match or regex"
+            )
+        return self
+
+
+def _pattern_kind(value: Any) -> str:
+    return "mapping" if isinstance(value, dict) else "str"
+
+
+IntentPatternItem = Annotated[
+    Annotated[str, Tag("str")] | Annotated[IntentPattern, Tag("mapping")],
+    Discriminator(_pattern_kind),
+]
+
+
 class Intent(_Model):
-    """A scenario-local intent that extends the shared intent library."""
+    """A scenario-local intent that extends the shared intent library (same shape as its entries)."""
 
     label: ClassVar[str] = "intent"
     description: str | None = None
-    """What the intent means."""
+    """What the intent means (also the explanation shown for a hit)."""
     examples: list[str] = Field(default_factory=list)
-    """Trainee lines that express it (matched after normalisation, typo-tolerant)."""
-    patterns: list[str] = Field(default_factory=list)
-    """RE2 regular expressions over the normalised line."""
+    """Trainee lines that express it; without `patterns` they are matched literally after normalisation."""
+    not_examples: list[str] = Field(default_factory=list)
+    """Lines that must not be recognised as this intent (checked by the intent tests)."""
+    patterns: list[IntentPatternItem] = Field(default_factory=list)
+    """Match expressions (lexicon format), or mappings `{match or regex, negatable, requires_slot, ...}`."""
+    requires_slot: Literal["amount", "date"] | None = None
+    """Only recognised when the line mentions money (`amount`) or a date (`date`)."""
+    negatable: bool | None = None
+    """Default for the patterns: whether a negation in the clause cancels a hit (default true)."""
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Intent:
+        if not self.examples and not self.patterns:
+            raise PydanticCustomError("intent_empty", "an intent needs examples or patterns")
+        return self
 
 
 class Weights(_Model):
+    """Relative weights of the three scores in the overall score (normalised by their sum)."""
+
     label: ClassVar[str] = "weights"
-    empathy: Number = Field(ge=0)
-    """Weight of the empathy score in the overall score."""
-    legality: Number = Field(ge=0)
-    """Weight of the legality score."""
-    outcome: Number = Field(ge=0)
-    """Weight of the outcome score."""
+    empathy: Number | None = Field(default=None, ge=0)
+    """Weight of the empathy score (scorer default 0.3)."""
+    legality: Number | None = Field(default=None, ge=0)
+    """Weight of the legality score (scorer default 0.4)."""
+    outcome: Number | None = Field(default=None, ge=0)
+    """Weight of the outcome score (scorer default 0.3)."""
 
 
 class Scoring(_Model):
@@ -259,8 +309,8 @@ class Scoring(_Model):
     """Outcome id -> outcome score 0-100 for this scenario."""
     weights: Weights | None = None
     """Weights of empathy, legality and outcome in the overall score."""
-    pass_mark: int | None = Field(default=None, ge=0, le=100)
-    """Overall score needed to pass."""
+    pass_mark: Number | None = Field(default=None, ge=0, le=100)
+    """Overall score needed to pass (scorer default 70)."""
 
 
 # ---------------------------------------------------------------- tests
@@ -336,7 +386,8 @@ class Expect(_Model):
     ended: bool | None = None
     """Whether the call ended before the script ran out."""
     ended_by: str | None = None
-    """Why the call ended: terminal_state, hang_up, complaint, turn_limit, collector_ended, script_ended."""
+    """Why the call ended: terminal_state, hang_up, complaint, end_effect, turn_limit, collector_ended,
+    script_ended."""
     flags: dict[str, bool] = Field(default_factory=dict)
     """Flag values at the end."""
     mood: Range | None = None

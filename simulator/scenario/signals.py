@@ -14,6 +14,9 @@ from typing import Any
 
 import yaml
 
+from scoring.diagnostics import Diagnostic
+from scoring.model import Lang
+
 # Signals the engine emits without the intent library: a line that talks about
 # the debt, a line that asks for money, and the slots (money / a date was said).
 BUILTIN_SIGNALS: tuple[str, ...] = ("mentions_debt", "payment_request", "amount", "date")
@@ -82,3 +85,30 @@ def known_signals(lang: str, local_intents: Any = ()) -> dict[str, str]:
     out.update(taxonomy_categories())
     out.update({str(iid): "scenario intent" for iid in local_intents})
     return out
+
+
+def intent_library_diagnostics(raw: Any, lang: Lang, path: str) -> list[Diagnostic] | None:
+    """The intent library's own checks of a scenario's `intents:` (match expressions compile,
+    regexes are RE2, ...), at their marks; None when the nlu package is not available."""
+    intents = raw.get("intents") if isinstance(raw, dict) else None
+    if not intents:
+        return []
+    try:
+        from simulator.nlu.library import check_intents
+
+        return list(check_intents(intents, lang, path))
+    except ImportError:
+        return None
+    except Exception as exc:  # the validator reports, it never crashes
+        mark = raw.mark_of("intents") if hasattr(raw, "mark_of") else None
+        line, col = mark if mark else (None, None)
+        return [
+            Diagnostic(
+                path,
+                line,
+                col,
+                "error",
+                "bad-intent",
+                f"the intent library could not check these intents ({type(exc).__name__}: {exc})",
+            )
+        ]

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, PlainValidator, StringConstraints, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    PlainValidator,
+    Strict,
+    StringConstraints,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 # State, flag, variable, fact and intent ids: snake_case, so they read well in
@@ -90,11 +97,6 @@ FlagOrNumber = Annotated[
 ]
 
 
-def _number(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise PydanticCustomError("number_type", "expected a number")
-    return float(value)
-
-
-# A plain number (int or float in YAML), never a bool.
-Number = Annotated[float, PlainValidator(_number), WithJsonSchema({"type": "number"})]
+# A plain number (int or float in YAML), never a bool or a numeric string: the models are
+# strict, and strict floats accept ints but refuse bools and text.
+Number = Annotated[float, Strict()]

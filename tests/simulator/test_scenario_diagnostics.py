@@ -67,6 +67,9 @@ CASES: list[tuple[str, str, str, Expected]] = [
     ),
     ("wrong type", "difficulty: 1", "difficulty: easy", [(6, 13, "error", "wrong-type")]),
     ("out of range", "difficulty: 1", "difficulty: 9", [(6, 13, "error", "invalid-value")]),
+    ("negative balance", "balance: 500,", "balance: -5,", [(12, 43, "error", "invalid-value")]),
+    ("number as text", "balance: 500,", "balance: '500',", [(12, 43, "error", "wrong-type")]),
+    ("bool is not a number", "balance: 500,", "balance: true,", [(12, 43, "error", "wrong-type")]),
     ("text expected in a list", '    say: ["Hello?"]', "    say: [42]", [(25, 11, "error", "wrong-type")]),
     (
         "flag id not snake_case",
@@ -239,10 +242,10 @@ CASES: list[tuple[str, str, str, Expected]] = [
         [(19, 9, "error", "invalid-value")],
     ),
     (
-        "bad RE2 pattern in a scenario intent",
+        "intent pattern with both match and regex",
         "tests:\n",
-        "intents:\n  asks_why:\n    patterns: ['(unclosed']\ntests:\n",
-        [(47, 16, "error", "bad-pattern")],
+        "intents:\n  asks_why:\n    patterns: [{match: why, regex: why}]\ntests:\n",
+        [(47, 16, "error", "invalid-value")],
     ),
     # -- graph
     (
@@ -343,3 +346,67 @@ def test_validate_paths_collects_every_file(tmp_path: Path) -> None:
 def test_missing_file_is_unreadable(tmp_path: Path) -> None:
     diags = validate_paths([tmp_path / "nope.yaml"])
     assert [d.code for d in diags] == ["unreadable"]
+
+
+# -- one pass: reference problems still show when the file also has shape errors
+
+TWO_PASS_CASES: list[tuple[str, list[tuple[str, str]], Expected]] = [
+    (
+        "a key typo does not hide an unknown state",
+        [("    fallback:", "    fallbak:"), ("    to: paid", "    to: payed")],
+        [(26, 5, "error", "unknown-key"), (40, 9, "error", "unknown-state")],
+    ),
+    (
+        "a broken optional guard does not hide an unknown signal",
+        [("when: {slot: amount, le: persona.finances.pay_now}", "when: {slot: price}"),
+         ("  - on: threat_arrest", "  - on: threat_arrests")],
+        [(41, 18, "error", "invalid-value"), (43, 9, "error", "unknown-signal")],
+    ),
+    (
+        "a missing required key stops the second pass (nothing is guessed)",
+        [("title: Minimal scenario\n", ""), ("    to: paid", "    to: payed")],
+        [(1, 1, "error", "missing-key")],
+    ),
+    (
+        "a dropped outcome is not reported again as missing",
+        [("    outcome: paid_in_full", "    outcome: 5")],
+        [(31, 14, "error", "wrong-type")],
+    ),
+    (
+        "a broken declaration stops the second pass instead of orphaning its uses",
+        [("flags: [identity_verified]", "flags: [identity_verified, 7]"), ("    to: paid", "    to: payed")],
+        [(21, 28, "error", "wrong-type")],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"), [c[1:] for c in TWO_PASS_CASES], ids=[c[0] for c in TWO_PASS_CASES]
+)
+def test_shape_errors_do_not_hide_reference_errors(edits: list[tuple[str, str]], expected: Expected) -> None:
+    text = MINIMAL
+    for old, new in edits:
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    assert positions(text) == expected
+
+
+def test_scenario_intents_go_through_the_intent_library_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from scoring.diagnostics import Diagnostic
+
+    seen: list[tuple[object, str, str]] = []
+
+    def fake(raw: object, lang: str, path: str) -> list[Diagnostic]:
+        seen.append((raw, lang, path))
+        return [Diagnostic(path, 47, 16, "error", "intent-pattern", "from the library")]
+
+    monkeypatch.setattr("simulator.scenario.checks.intent_library_diagnostics", fake)
+    text = edited("tests:\n", "intents:\n  asks_why:\n    patterns: ['why (']\ntests:\n")
+    assert positions(text) == [(47, 16, "error", "intent-pattern")]
+    assert seen and seen[0][1:] == ("en", "s.yaml")
+
+
+def test_without_the_intent_library_raw_regexes_are_still_compiled(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("simulator.scenario.checks.intent_library_diagnostics", lambda *a: None)
+    text = edited("tests:\n", "intents:\n  asks_why:\n    patterns: [{regex: '(unclosed'}]\ntests:\n")
+    assert positions(text) == [(47, 24, "error", "bad-pattern")]

@@ -80,6 +80,13 @@ def test_mermaid_escapes_quotes_and_keyword_ids(minimal: Scenario) -> None:
     assert "s_end[[" in text  # `end` is a Mermaid keyword: ids are prefixed
 
 
+def test_mermaid_labels_escape_pipes_and_angle_brackets(minimal: Scenario) -> None:
+    data = minimal.model_copy(deep=True)
+    data.transitions[1].when = Guard.model_validate({"any": [{"var": "mood", "lt": 0}, {"flag": "x"}]})
+    line = next(ln for ln in to_mermaid(data).splitlines() if "s_talking -->" in ln)
+    assert line == '    s_talking -->|"payment_request / amount [mood #60; 0 #124; x]"| s_paid'
+
+
 def test_dot(minimal: Scenario) -> None:
     text = to_dot(minimal)
     assert text.startswith('digraph "test-minimal" {')
@@ -89,3 +96,9 @@ def test_dot(minimal: Scenario) -> None:
     assert '    "opening" -> "talking" [label="identity_verification"];' in text
     assert '    "*" -> "*" [label="threat_arrest", style=dashed];' in text
     assert '    __start -> "opening";' in text
+
+
+def test_long_signal_lists_are_summarised(minimal: Scenario) -> None:
+    data = minimal.model_copy(deep=True)
+    data.transitions[0].on = ["a", "b", "c", "d", "e"]
+    assert edges(data)[0].label == "a / b / c / +2"

@@ -93,3 +93,15 @@ def test_optional_keys_do_not_offer_null() -> None:
     schema = scenario_json_schema()
     assert "null" not in str(schema["$defs"]["Transition"]["properties"]["to"])
     assert schema["$defs"]["Transition"]["required"] == ["on", "from"]
+
+
+def test_committed_schema_file_is_current() -> None:
+    """`collectsim.schema.json` at the repository root (referenced by the scenarios' editor
+    comment) must be regenerated when the models change:
+    `python -m simulator scenarios schema > collectsim.schema.json`."""
+    import json
+
+    committed = json.loads(
+        (Path(__file__).resolve().parents[2] / "collectsim.schema.json").read_text("utf-8")
+    )
+    assert committed == scenario_json_schema()
