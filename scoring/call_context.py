@@ -8,9 +8,9 @@ debtor lexicons) and what the collector did (the detector's findings, including 
 
 - ``third_party_disclosure``: the debt mentioned before the right party was verified, or to
   someone who said they are not the debtor;
-- ``ignored_cease``: a payment request after the debtor asked not to be contacted or said a
-  lawyer represents them;
-- ``ignored_dispute``: a payment request after a dispute, before verification was offered;
+- ``ignored_cease``: collecting (a payment request, or a threat or pressure to pay) after the
+  debtor asked not to be contacted or said a lawyer represents them;
+- ``ignored_dispute``: collecting after a dispute, before verification was offered;
 - ``ignored_vulnerability``: pressing (threats, pressure, or a payment request with no
   acknowledgement) after illness, bereavement, a mental-health crisis or similar is disclosed.
 
@@ -241,10 +241,12 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
         ):
             facts.verification_offered_turn = turn.index
 
-        if payment is not None and cease is not None:
-            out.append(_finding("ignored_cease", "ignored_cease", lang, turn, payment, cease))
-        if payment is not None and dispute is not None and facts.verification_offered_turn is None:
-            out.append(_finding("ignored_dispute", "ignored_dispute", lang, turn, payment, dispute))
+        # Collecting = asking for payment, or pressing with a threat or pressure to pay.
+        collecting = payment if payment is not None else turn.finding(PRESSURE_VIOLATIONS)
+        if collecting is not None and cease is not None:
+            out.append(_finding("ignored_cease", "ignored_cease", lang, turn, collecting, cease))
+        if collecting is not None and dispute is not None and facts.verification_offered_turn is None:
+            out.append(_finding("ignored_dispute", "ignored_dispute", lang, turn, collecting, dispute))
 
         if vulnerability is not None:
             if turn.finding(ACKNOWLEDGEMENT) is not None:
