@@ -42,6 +42,7 @@ class CorpusItem:
     lang: str
     split: str
     index: int  # 0-based position in its file
+    line: int  # 1-based line of the item in its file
     text: str
     labels: frozenset[str]
     tags: frozenset[str]
@@ -49,7 +50,7 @@ class CorpusItem:
 
     @property
     def where(self) -> str:
-        return f"{self.lang}/{self.split}.yaml#{self.index}"
+        return f"{self.lang}/{self.split}.yaml:{self.line}"
 
 
 @functools.cache
@@ -78,12 +79,22 @@ def load_raw(lang: str, split: str) -> list[Any]:
     return data if isinstance(data, list) else []
 
 
-def _to_item(lang: str, split: str, index: int, raw: dict[str, Any]) -> CorpusItem:
+def item_lines(lang: str, split: str) -> list[int]:
+    """1-based line where each list item starts (from the YAML node marks)."""
+    with split_path(lang, split).open(encoding="utf-8") as fh:
+        root = yaml.compose(fh, Loader=yaml.SafeLoader)
+    if not isinstance(root, yaml.SequenceNode):
+        return []
+    return [node.start_mark.line + 1 for node in root.value]
+
+
+def _to_item(lang: str, split: str, index: int, line: int, raw: dict[str, Any]) -> CorpusItem:
     turns = tuple(Turn(speaker=t["speaker"], text=t["text"]) for t in raw.get("context") or ())
     return CorpusItem(
         lang=lang,
         split=split,
         index=index,
+        line=line,
         text=str(raw["text"]),
         labels=frozenset(raw.get("labels") or ()),
         tags=frozenset(raw.get("tags") or ()),
@@ -93,7 +104,10 @@ def _to_item(lang: str, split: str, index: int, raw: dict[str, Any]) -> CorpusIt
 
 @functools.cache
 def load_split(lang: str, split: str) -> tuple[CorpusItem, ...]:
-    return tuple(_to_item(lang, split, i, raw) for i, raw in enumerate(load_raw(lang, split)))
+    raws, lines = load_raw(lang, split), item_lines(lang, split)
+    return tuple(
+        _to_item(lang, split, i, line, raw) for i, (line, raw) in enumerate(zip(lines, raws, strict=True))
+    )
 
 
 def expand(choice: str, every: Sequence[str]) -> list[str]:
