@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import yaml
 
+from scoring.lexicon import LEXICON_DIR
 from scoring.text.normalize import NormalizedText
 
 MODEL_DIR = Path(__file__).parent / "data" / "model"
@@ -69,19 +71,84 @@ def _en_tokens(text: str) -> list[tuple[str, int, int]]:
     return tokens
 
 
+_CONCEPT_MAX_WORDS = 4
+_CONCEPT_MAX_CHARS = 8
+_CONCEPT_PAIR_WINDOW = {"en": 6, "zh": 10}  # tokens (en) or characters (zh) between paired concepts
+_PLAIN_ENTRY = {"en": frozenset("abcdefghijklmnopqrstuvwxyz0123456789' "), "zh": None}
+
+
+@functools.cache
+def _concept_table(lang: str) -> dict[str, tuple[str, ...]]:
+    """Plain word and phrase entries of the lexicon's concepts: phrase -> concept names.
+
+    The lexicon authors' synonym lists are knowledge the corpus alone cannot teach: with them a
+    word the training data never paired with a category still counts as, say, a kind of jail.
+    Entries written in the pattern syntax are skipped; only literal words and phrases are used.
+    """
+    path = LEXICON_DIR / f"{lang}.yaml"
+    if not path.is_file():
+        return {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=loader) or {}
+    table: dict[str, set[str]] = {}
+    allowed = _PLAIN_ENTRY[lang]
+    for name, spec in (data.get("concepts") or {}).items():
+        words = spec.get("words", []) if isinstance(spec, dict) else spec
+        for word in words or []:
+            if not isinstance(word, str):
+                continue
+            entry = " ".join(word.lower().replace("-", " ").split())
+            if not entry:
+                continue
+            if allowed is not None and not set(entry) <= allowed:
+                continue
+            if allowed is None and not all("\u4e00" <= c <= "\u9fff" for c in entry):
+                continue
+            table.setdefault(entry, set()).add(str(name))
+    return {k: tuple(sorted(v)) for k, v in table.items()}
+
+
+def _concept_features(found: list[tuple[str, int, int, bool, int]], lang: str) -> list[Feature]:
+    """Concept occurrences (name, start, end, negated, position) -> single and ordered-pair features."""
+    longest: dict[tuple[str, int], tuple[str, int, int, bool, int]] = {}
+    for occ in found:
+        key = (occ[0], occ[1])
+        if key not in longest or occ[2] > longest[key][2]:
+            longest[key] = occ
+    occs = sorted(longest.values(), key=lambda o: (o[4], o[1], o[0]))
+    feats = [Feature(("nk:" if neg else "k:") + name, a, b) for name, a, b, neg, _ in occs]
+    window = _CONCEPT_PAIR_WINDOW[lang]
+    paired: set[str] = set()
+    for i, (n1, a1, _b1, neg1, p1) in enumerate(occs):
+        for n2, _a2, b2, neg2, p2 in occs[i + 1 :]:
+            if p2 - p1 > window:
+                break
+            if p2 > p1 and n1 != n2:
+                name = f"{'nkk' if (neg1 or neg2) else 'kk'}:{n1}>{n2}"
+                if name not in paired:
+                    paired.add(name)
+                    feats.append(Feature(name, a1, b2))
+    return feats
+
+
 def _en_features(text: str) -> list[Feature]:
     feats: list[Feature] = []
     scope = 0
     prev: tuple[str, int, int] | None = None
+    words: list[tuple[str, int, int, bool, int]] = []  # token, start, end, negated, clause id
+    clause = 0
     for tok, a, b in _en_tokens(text):
         if tok == "|":
             scope = 0
             prev = None
+            clause += 1
             continue
         if tok in _EN_SCOPE_BREAKERS:
             scope = 0
-        prefix = "n:" if scope > 0 else "w:"
-        feats.append(Feature(prefix + tok, a, b))
+        negated = scope > 0
+        words.append((tok, a, b, negated, clause))
+        feats.append(Feature(("n:" if negated else "w:") + tok, a, b))
         if prev is not None:
             feats.append(Feature(f"b:{prev[0]}_{tok}", prev[1], b))
         if len(tok) >= 5 and tok.isalpha():
@@ -93,6 +160,16 @@ def _en_features(text: str) -> list[Feature]:
         elif scope > 0:
             scope -= 1
         prev = (tok, a, b)
+    table = _concept_table("en")
+    found: list[tuple[str, int, int, bool, int]] = []
+    for i in range(len(words)):
+        for size in range(1, _CONCEPT_MAX_WORDS + 1):
+            chunk = words[i : i + size]
+            if len(chunk) < size or chunk[-1][4] != chunk[0][4]:
+                break
+            for name in table.get(" ".join(w[0] for w in chunk), ()):
+                found.append((name, chunk[0][1], chunk[-1][2], chunk[0][3], i))
+    feats.extend(_concept_features(found, "en"))
     return feats
 
 
@@ -103,6 +180,8 @@ def _zh_features(text: str) -> list[Feature]:
     for tok, a, b in _en_tokens(text):
         if tok != "|" and tok.isascii():
             feats.append(Feature("w:" + tok, a, b))
+    table = _concept_table("zh")
+    found: list[tuple[str, int, int, bool, int]] = []
     negated_until = -1
     for i in range(n):
         ch = text[i]
@@ -111,7 +190,8 @@ def _zh_features(text: str) -> list[Feature]:
             continue
         if ch in _ZH_NEGATORS:
             negated_until = i + _ZH_SCOPE
-        prefix = "n" if i <= negated_until and ch not in _ZH_NEGATORS else ""
+        negated = i <= negated_until and ch not in _ZH_NEGATORS
+        prefix = "n" if negated else ""
         for size in (1, 2, 3):
             j = i + size
             if j > n:
@@ -122,6 +202,10 @@ def _zh_features(text: str) -> list[Feature]:
             if size == 1 and not ("\u4e00" <= ch <= "\u9fff"):
                 continue
             feats.append(Feature(f"{prefix}g{size}:{gram}", i, j))
+        for size in range(1, _CONCEPT_MAX_CHARS + 1):
+            for name in table.get(text[i : i + size], ()):
+                found.append((name, i, i + size, negated, i))
+    feats.extend(_concept_features(found, "zh"))
     return feats
 
 
@@ -196,7 +280,7 @@ class LearnedModel:
         return out
 
 
-_READABLE = ("w:", "n:", "b:", "g2:", "g3:", "ng2:", "ng3:")
+_READABLE = ("w:", "n:", "b:", "g2:", "g3:", "ng2:", "ng3:", "k:", "nk:")
 
 
 def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
