@@ -375,8 +375,11 @@ def build_scorecard(
 ) -> Scorecard:
     """Grade an analysed call. ``findings`` are annotated and carry their ``turn``."""
     ctx = context or ScoringContext()
+    # Intents (mentions_debt, payment_request) are evidence for the call-level checks, not
+    # graded behaviour: they stay out of the scorecard (`check` still reports them).
     ordered = sorted(
-        findings, key=lambda f: (f.turn or 0, f.span.start, f.span.end, f.kind.value, f.category)
+        (f for f in findings if f.kind is not Kind.intent),
+        key=lambda f: (f.turn or 0, f.span.start, f.span.end, f.kind.value, f.category),
     )
     outcome = score_outcome(
         views,

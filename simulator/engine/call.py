@@ -139,7 +139,8 @@ class Call:
         self.ended_by: str | None = None
         self._last_amount: Any = None
         self._last_date: date | None = None
-        self.opening = self._pick(scenario.states[scenario.initial].say, self._env_for_lines()) or ""
+        opening = self._pick(scenario.states[scenario.initial].say, self._env_for_lines())
+        self.opening = fill(opening, self._placeholder_values()) if opening else ""
         if self.opening:
             self.turns.append(Turn(speaker="debtor", text=self.opening))
         if scenario.states[scenario.initial].terminal:  # degenerate, but must not hang

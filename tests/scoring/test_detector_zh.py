@@ -316,6 +316,117 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ('有免费的财务咨询热线，需要我发给您吗', {'debt_advice_signpost'}, set()),
     ('好的，我再跟您核对一下：下周一还3000元，通过银行转账', {'agreement_confirmation'}, set()),
     ('那就这么说定了，每月5号还400，共10期', {'agreement_confirmation'}, set()),
+    # --- third batch: other situations and sentence shapes
+    ('我这边是物流公司的，您有个件一直没人签收，方便说下现在的地址吗', {'pretext'}, set()),
+    ('您好，这里是社区卫生服务中心，想跟您核实一下家庭住址', {'pretext'}, set()),
+    ('我是你表哥的朋友，他让我问问你最近住哪', {'pretext'}, set()),
+    ('我们在做一个关于消费习惯的回访，能问您几个问题吗', {'pretext'}, set()),
+    ('您的社保卡有问题需要重新登记，请提供一下单位地址', {'pretext'}, set()),
+    ('我们是市中级人民法院委托的律师', {'impersonation'}, set()),
+    ('我是公安局的民警，你这个案子归我管', {'impersonation'}, set()),
+    ('我们这是代表政府来处理你的欠款', {'impersonation'}, set()),
+    ('這裡是法院，請你明天來一趟', {'impersonation'}, set()),
+    ('我们跟法院有合作，判决书随时能下来', {'impersonation'}, set()),
+    ('你一天不还，我们就一天不停地打', {'harassment'}, set()),
+    ('我们会在你上班的时候一直打你电话', {'harassment'}, set()),
+    ('拉黑也没用，我们有的是号码', {'harassment'}, set()),
+    ('以后每个周末我们都上门拜访', {'harassment'}, set()),
+    ('凌晨三点你也得接我电话', {'harassment'}, set()),
+    ('今天还的话要另加一笔200元的加急处理费', {'unauthorized_fee'}, set()),
+    ('我们的上门服务费是每次500', {'unauthorized_fee'}, set()),
+    ('不交停催费，电话是不会停的', {'unauthorized_fee'}, set()),
+    ('律师费3000元由你承担', {'unauthorized_fee'}, set()),
+    ('你这个欠款五年都不会消，一直跟着你', {'misrepresentation'}, set()),
+    ('逾期超过三个月就自动变成刑事案件', {'misrepresentation'}, set()),
+    ('全国的银行都已经把你拉黑了', {'misrepresentation'}, set()),
+    ('你现在连火车票都买不了了', {'misrepresentation'}, set()),
+    ('不还清，你父母的退休金也会被扣', {'misrepresentation'}, set()),
+    ('好，那就按您说的，这个月25号先还1500，下个月再还1500', {'agreement_confirmation'}, set()),
+    ('最后再确认一遍：每月8号，600元，从您尾号3321的卡里自动扣', {'agreement_confirmation'}, set()),
+    ('我重复一下我们的约定，明天下午三点前通过支付宝还清4200元', {'agreement_confirmation'}, set()),
+    ('如果您欠了好几家，建议先找公益的债务咨询机构帮您理一理', {'debt_advice_signpost'}, set()),
+    ('各地都有法律援助中心，可以免费咨询债务问题', {'debt_advice_signpost'}, set()),
+    ('最近是遇到什么事了吗？', {'open_question'}, set()),
+    ('能跟我讲讲您现在的情况吗？', {'open_question'}, set()),
+    ('您那边是出了什么状况？', {'open_question'}, set()),
+    ('哟，您还知道接电话啊', {'sarcasm'}, set()),
+    ('您这演技不去当演员可惜了', {'sarcasm'}, set()),
+    ('真是稀客啊，终于肯接电话了', {'sarcasm'}, set()),
+    ('我用最简单的话跟你解释，你应该能听懂吧', {'condescension'}, set()),
+    ('这都不懂，你怎么办的信用卡', {'condescension'}, set()),
+    ('你先去学学什么叫契约精神', {'condescension'}, set()),
+    ('你生病跟我们没关系，钱照样要还', {'dismiss'}, set()),
+    ('别拿孩子当借口', {'dismiss'}, set()),
+    ('你那点事我不关心', {'dismiss'}, set()),
+    ('你欠钱不还，还有脸跟我讲道理？', {'blame'}, set()),
+    ('要不是你自己乱借，能到今天这步？', {'blame'}, set()),
+    ('别绕了，直接给个数', {'rushing'}, set()),
+    ('我只问一句，还不还？', {'rushing'}, set()),
+    ('实在不好意思，这么晚打扰您', {'courtesy'}, set()),
+    ('劳烦您帮忙转告一下', {'courtesy'}, set()),
+    ('多谢您的配合', {'courtesy'}, set()),
+    ('听您这么说我心里也挺难受的', {'sympathy'}, set()),
+    ('感觉您现在特别无助', {'acknowledge_feeling'}, set()),
+    ('我听得出您很生气', {'acknowledge_feeling'}, set()),
+    ('有这种情绪很正常，换我也一样', {'validate'}, set()),
+    ('这个不用担心，还有时间', {'reassure'}, THREATS),
+    ('您不会因为这个失业的', {'reassure'}, THREATS),
+    ('我们不会让您的邻居知道', {'reassure'}, THREATS),
+    ('我可以帮您把还款日调到每月20号', {'offer_help'}, set()),
+    ('您看要不要我先帮您把利息停下来', {'offer_help'}, set()),
+    ('我们有困难客户帮扶计划，可以先停息半年', {'hardship_options'}, set()),
+    ('可以先只还利息，本金往后延', {'hardship_options'}, set()),
+    ('您家里还有谁有收入吗？', {'affordability_check'}, set()),
+    ('除了这张卡，您还有别的欠款要还吗？', {'affordability_check'}, set()),
+    ('跟您核对一下，您的身份证号码尾号是多少？', {'identity_verification'}, set()),
+    ('我是华夏银行信用卡中心的催收专员刘芳，工号2047', {'self_identification'}, set()),
+    ('我们打电话是为了您名下逾期未还的贷款', {'debt_collector_disclosure'}, set()),
+    # --- negation traps (the threat stands) and denials
+    ('我不是跟你开玩笑，不还钱就起诉你', {'threat_legal_action'}, {'reassure'}),
+    ('别以为换了号码我们就找不到你', {'harassment'}, {'reassure'}),
+    ('不还钱？那就等着坐牢吧', {'threat_arrest'}, {'reassure'}),
+    ('你不想让你妈知道吧？', {'shaming_threat'}, {'reassure'}),
+    ('不是我吓你，你们全家很快都会知道', {'shaming_threat'}, {'reassure'}),
+    ('没有钱？去借啊', {'pressure_to_borrow'}, {'reassure'}),
+    ('我们不会放过你的', {'harassment'}, {'reassure'}),
+    ('别不当回事，警察上门可不是闹着玩的', {'threat_arrest'}, {'reassure'}),
+    ('不是我们不给你机会，是你逼我们起诉', {'threat_legal_action'}, {'reassure'}),
+    ('不还的话你这辈子都别想贷款买房', {'misrepresentation'}, {'reassure'}),
+    ('没人想让自己的丑事传到单位吧', {'shaming_threat'}, {'reassure'}),
+    ('你不还也行，后果你自己承担，出了事别找我们', {'threat_violence'}, {'reassure'}),
+    ('我们不会冻结您的账户，这点您放心', {'reassure'}, THREATS),
+    ('没有人会因为这个去找您的领导', {'reassure'}, THREATS),
+    ('不会有警察找您的', {'reassure'}, THREATS),
+    ('我们不会在您的朋友圈发任何东西', {'reassure'}, THREATS),
+    ('您的房子不会被收走', {'reassure'}, THREATS),
+    # --- Taiwan usage (traditional) and Cantonese
+    ('再不繳，我們就申請法扣你的薪水', {'threat_legal_action'}, set()),
+    ('你的房子會被法院查封拍賣喔', {'threat_legal_action'}, set()),
+    ('你這樣是惡意倒債，會被抓去關', {'threat_arrest'}, set()),
+    ('我們會打到你公司，讓你老闆知道', {'shaming_threat'}, set()),
+    ('您放心，我們不會打到您公司', {'reassure'}, THREATS),
+    ('您可以去法律扶助基金會免費諮詢', {'debt_advice_signpost'}, set()),
+    ('您可以申請債務協商，分期慢慢還', {'hardship_options'}, set()),
+    ('您好，我是玉山銀行的陳小姐', {'self_identification'}, set()),
+    ('不好意思打擾您，想跟您確認一下帳款的事', {'courtesy'}, set()),
+    ('今天打來是關於您信用卡逾期未繳的帳款', {'debt_collector_disclosure'}, set()),
+    ('你再不還，小心出門被人堵', {'threat_violence'}, set()),
+    ('你這個爛人', {'abusive_language'}, set()),
+    ('你唔还钱，我哋就去你公司搵你老细', {'shaming_threat'}, set()),
+    ('差佬会拉你去坐监', {'threat_arrest'}, set()),
+    ('仆街，快啲还钱', {'abusive_language'}, set()),
+    ('丢你老母', {'abusive_language'}, set()),
+    ('唔使惊，我哋唔会搵你屋企人', {'reassure'}, THREATS),
+    ('你最近发生咩事啊？', {'open_question'}, set()),
+    ('唔该晒你听电话', {'courtesy'}, set()),
+    ('你有冇钱关我咩事', {'dismiss'}, set()),
+    ('你去问你屋企人借啦', {'pressure_to_borrow'}, set()),
+    ('我哋日日打俾你，打到你还为止', {'harassment'}, set()),
+    ('请问你系咪陈大文先生？', {'identity_verification'}, set()),
+    ('咁我哋讲好咗，下个月一号还三千蚊', {'agreement_confirmation'}, set()),
+    ('听到你屋企有人过咗身，真系好遗憾', {'sympathy'}, set()),
+    ('你咁紧张好正常', {'validate'}, set()),
+    ('唔好讲咁多，几时还？', {'rushing'}, set()),
     # --- intents
     ("您的信用卡已经逾期两个月了", {"mentions_debt"}, set()),
     ("请您今天下午五点前还款", {"payment_request"}, set()),
@@ -464,3 +575,46 @@ def test_fold_span_of_a_longer_variant_covers_it_all() -> None:
 def test_variant_table_is_plain_strings() -> None:
     table = zh.variants()
     assert table and all(isinstance(k, str) and isinstance(v, str) and k and v for k, v in table.items())
+
+
+def test_shipped_zh_lexicon_loads_without_diagnostics() -> None:
+    from scoring.lexicon import LEXICON_DIR, load_lexicon
+
+    lex, diags = load_lexicon(LEXICON_DIR / "zh.yaml")
+    assert lex is not None
+    assert not diags, "\n".join(d.format() for d in diags)
+
+
+@pytest.mark.parametrize(
+    ("text", "requested"),
+    [
+        ("您还是得还。", True),
+        ("你什么时候还？", True),
+        ("转账还是刷卡？", True),
+        ("我们还是要还原一下当时的情况", False),
+        ("您还有其他贷款吗？", False),
+        ("核实之前不会再催您还款。", False),
+    ],
+)
+def test_payment_request_intent(text: str, requested: bool) -> None:
+    found = any(f.category == "payment_request" for f in detect(text, "zh"))
+    assert found is requested
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("我们不排除起诉你的可能。", "threat_legal_action"),
+        ("不是不能起诉你，是给你留面子。", "threat_legal_action"),
+        ("到时候免不了要走法律程序。", "threat_legal_action"),
+        ("我们不得不通知你的家人了。", "shaming_threat"),
+    ],
+)
+def test_double_negation_keeps_the_threat(text: str, category: str) -> None:
+    assert category in {f.category for f in detect(text, "zh")}
+
+
+def test_double_negation_reassures_without_dismissing() -> None:
+    found = {f.category for f in detect("我们不会不管您的。", "zh")}
+    assert "reassure" in found
+    assert "dismiss" not in found

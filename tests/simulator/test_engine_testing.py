@@ -66,6 +66,18 @@ def test_each_expectation_can_fail(expect: dict[str, Any], fragment: str) -> Non
     assert any(fragment in f for f in result.failures), result.failures
 
 
+def test_a_script_that_runs_out_leaves_the_call_open() -> None:
+    [result] = run(
+        {
+            "name": "half way",
+            "script": GOOD[:2],
+            "expect": {"ended": False, "ended_by": "script_ended", "state": "exploring"},
+        }
+    )
+    assert result.passed, result.failures
+    assert result.outcome is None and result.ended_by == "script_ended"
+
+
 def test_script_lines_after_the_end_are_a_failure() -> None:
     [result] = run({"name": "too long", "script": [*THREATS, "Hello?"], "expect": {"outcome": "complaint"}})
     assert not result.passed

@@ -62,6 +62,35 @@ def test_lines_are_answered_as_they_arrive() -> None:
         proc.wait()
 
 
+@pytest.mark.slow
+def test_ends_without_waiting_for_more_input_when_the_call_ends() -> None:
+    """The debtor hangs up: `run` prints the verdict and exits while stdin is still open."""
+    from simulator.scenario import find_scenario, load_scenario
+
+    scenario, _ = load_scenario(find_scenario("us-job-loss"))
+    assert scenario is not None
+    threats = next(t for t in scenario.tests if t.expect.outcome == "complaint").script
+    proc = _spawn("us-job-loss", "--script", "-")
+    watchdog = threading.Timer(60, proc.kill)
+    watchdog.start()
+    try:
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdout.readline()  # the opening
+        for line in threats:
+            proc.stdin.write(line + "\n")
+            proc.stdin.flush()
+            proc.stdout.readline()
+            proc.stdout.readline()
+        rest = proc.stdout.read()  # returns only when the process closes stdout
+        assert "call ended: complaint" in rest
+        assert proc.wait(timeout=30) == 0
+        assert watchdog.is_alive(), "run waited for more input after the call ended"
+    finally:
+        watchdog.cancel()
+        proc.kill()
+        proc.wait()
+
+
 def test_json_document_shape(tmp_path: Path) -> None:
     script = tmp_path / "script.txt"
     script.write_text("\n".join(GOOD_LINES) + "\n", encoding="utf-8")
@@ -184,3 +213,13 @@ def test_hostile_script_lines_do_not_crash(tmp_path: Path) -> None:
     doc = json.loads(result.stdout)
     assert all(len(t["text"]) <= 1000 for t in doc["turns"])
     assert "cut" in result.stderr
+
+
+def test_plain_output_speaks_the_call_language() -> None:
+    line = "您好，我是北方银行信用卡中心的工作人员小李，请问是王芳女士本人吗？"
+    result = CliRunner().invoke(main, ["run", "cn-job-loss", "--script", "-"], input=line + "\n")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("客户：") and lines[1] == f"你：{line}"
+    assert any(x.startswith("-- 通话结束：script_ended") for x in lines)
+    assert any(x.startswith("得分：") for x in lines)

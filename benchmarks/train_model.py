@@ -1,0 +1,146 @@
+"""Train the learned second-opinion detector (``scoring/learned.py``) from the labelled corpus.
+
+    python benchmarks/train_model.py [--lang en|zh|all]
+
+Trains on the ``dev`` and ``train`` splits only; the ``holdout`` split stays unseen so that
+``detector_eval.py --split holdout`` measures generalisation honestly. Needs scikit-learn
+(``pip install -e '.[train]'``); the product itself reads only the JSON weights it writes.
+
+Each category gets a logistic model on binary features. Its threshold is chosen from
+out-of-fold probabilities (5-fold cross-validation) as the lowest that keeps the model's own
+precision at or above a target, so the model only speaks when it is rarely wrong; a category
+where no threshold reaches the target is switched off (threshold above 1).
+Deterministic: fixed folds, fixed solver, sorted vocabulary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus_data import load_items  # noqa: E402
+from scoring.detector import category_kinds  # noqa: E402
+from scoring.learned import MODEL_DIR, features  # noqa: E402
+from scoring.model import Kind  # noqa: E402
+from scoring.text.normalize import normalize  # noqa: E402
+
+CALL_LEVEL = {"third_party_disclosure", "ignored_cease", "ignored_dispute", "ignored_vulnerability"}
+PRECISION_TARGET = {Kind.violation: 0.97}
+DEFAULT_PRECISION_TARGET = 0.93
+MIN_DOC_FREQ = 2
+C = 1.0
+PRUNE = 0.02
+MIN_POSITIVES = 8
+TRAIN_SPLITS = ("dev", "train")
+
+
+def _categories() -> list[str]:
+    return sorted(
+        cat for cat, kind in category_kinds().items() if kind is not Kind.intent and cat not in CALL_LEVEL
+    )
+
+
+def train(lang: str) -> dict[str, object]:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+
+    from benchmarks.corpus_data import SPLITS
+
+    splits = [s for s in TRAIN_SPLITS if s in SPLITS]
+    items = [it for it in load_items([lang], splits) if not it.context]
+    texts = [it.text for it in items]
+    feats = [sorted({f.name for f in features(normalize(t, lang))}) for t in texts]
+    df: dict[str, int] = {}
+    for names in feats:
+        for name in names:
+            df[name] = df.get(name, 0) + 1
+    vocab = sorted(name for name, count in df.items() if count >= MIN_DOC_FREQ)
+    index = {name: i for i, name in enumerate(vocab)}
+    rows, cols = [], []
+    for r, names in enumerate(feats):
+        for name in names:
+            col = index.get(name)
+            if col is not None:
+                rows.append(r)
+                cols.append(col)
+    x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(vocab)))
+
+    cats = _categories()
+    kinds = category_kinds()
+    bias: list[float] = []
+    thresholds: list[float] = []
+    weights: dict[str, list[list[float]]] = {}
+    report: list[str] = []
+    for ci, cat in enumerate(cats):
+        y = np.array([1 if cat in it.labels else 0 for it in items])
+        positives = int(y.sum())
+        if positives < MIN_POSITIVES:
+            bias.append(-30.0)
+            thresholds.append(1.01)
+            report.append(f"  {cat:26s} pos={positives:4d}  off (too few examples)")
+            continue
+        oof = np.zeros(len(items))
+        folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=7)
+        for tr, te in folds.split(x, y):
+            clf = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", random_state=0)
+            clf.fit(x[tr], y[tr])
+            oof[te] = clf.predict_proba(x[te])[:, 1]
+        target = PRECISION_TARGET.get(kinds[cat], DEFAULT_PRECISION_TARGET)
+        chosen = 1.01
+        for t in [i / 100 for i in range(50, 100)]:
+            pred = oof >= t
+            tp = int((pred & (y == 1)).sum())
+            fp = int((pred & (y == 0)).sum())
+            if tp and tp / (tp + fp) >= target:
+                chosen = t
+                break
+        pred = oof >= chosen
+        tp = int((pred & (y == 1)).sum())
+        fp = int((pred & (y == 0)).sum())
+        report.append(
+            f"  {cat:26s} pos={positives:4d}  threshold={chosen:.2f}  oof tp={tp} fp={fp} "
+            f"recall={tp / positives:.2f}"
+        )
+        clf = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", random_state=0)
+        clf.fit(x, y)
+        coef = clf.coef_[0]
+        bias.append(round(float(clf.intercept_[0]), 4))
+        thresholds.append(chosen)
+        for col in np.nonzero(np.abs(coef) >= PRUNE)[0]:
+            weights.setdefault(vocab[col], []).append([ci, round(float(coef[col]), 4)])
+    print(f"{lang}: {len(items)} items, {len(vocab)} features, {len(weights)} kept")
+    print("\n".join(report))
+    return {
+        "lang": lang,
+        "version": "1",
+        "trained_on": [f"tests/corpus/{lang}/{s}.yaml" for s in splits],
+        "items": len(items),
+        "categories": cats,
+        "bias": bias,
+        "thresholds": thresholds,
+        "weights": dict(sorted(weights.items())),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--lang", choices=["en", "zh", "all"], default="all")
+    args = parser.parse_args()
+    MODEL_DIR.mkdir(parents=True, exist_ok=True)
+    for lang in ["en", "zh"] if args.lang == "all" else [args.lang]:
+        model = train(lang)
+        path = MODEL_DIR / f"{lang}.json"
+        path.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size:,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,203 @@
+"""A learned second opinion beside the lexicon: linear weights over words, word pairs and
+character n-grams, one logistic model per category and language.
+
+Why: hand-written patterns are precise but miss wording their authors never thought of.
+A linear model trained on the labelled corpus (never on the holdout split) catches
+paraphrases that share vocabulary with known violations, while staying explainable: every
+score is a sum of per-feature weights, so the evidence is the handful of words that pushed
+it over the threshold, with their positions in the utterance.
+
+The weights are data (``scoring/data/model/<lang>.json``), produced by ``scoring.training``;
+this module only reads them. Negation is encoded in the features themselves: words inside a
+negation's scope get their own features ("n:call" is not "w:call"), so "we won't call your
+employer" does not look like "we'll call your employer".
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from scoring.text.normalize import NormalizedText
+
+MODEL_DIR = Path(__file__).parent / "data" / "model"
+
+# Feature extraction stops after this many characters of normalised text: a megabyte
+# utterance costs no more than a long paragraph.
+MAX_FEATURE_CHARS = 4000
+
+_EN_NEGATORS = frozenset(
+    "not never no nobody none nothing neither nor cannot without "
+    "won't wont don't dont doesn't doesnt didn't didnt isn't isnt aren't arent wasn't wasnt "
+    "weren't can't cant couldn't couldnt wouldn't wouldnt shouldn't shouldnt mustn't haven't "
+    "havent hasn't hasnt hadn't ain't".split()
+)
+_EN_SCOPE_BREAKERS = frozenset("but if unless or otherwise because so until when then and".split())
+_EN_SCOPE = 4
+_ZH_NEGATORS = ("不", "没", "别", "未", "无", "勿", "莫", "非")
+_ZH_SCOPE = 4
+_CLAUSE_PUNCT = frozenset(",.;:!?，。；：！？、\n\"“”()（）")
+
+
+@dataclass(frozen=True)
+class Feature:
+    name: str
+    start: int  # offsets into the normalised text
+    end: int
+
+
+def _en_tokens(text: str) -> list[tuple[str, int, int]]:
+    tokens: list[tuple[str, int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isalnum():
+            j = i + 1
+            while j < n and (text[j].isalnum() or (text[j] == "'" and j + 1 < n and text[j + 1].isalpha())):
+                j += 1
+            tokens.append((text[i:j], i, j))
+            i = j
+        else:
+            if ch in _CLAUSE_PUNCT:
+                tokens.append(("|", i, i + 1))
+            i += 1
+    return tokens
+
+
+def _en_features(text: str) -> list[Feature]:
+    feats: list[Feature] = []
+    scope = 0
+    prev: tuple[str, int, int] | None = None
+    for tok, a, b in _en_tokens(text):
+        if tok == "|":
+            scope = 0
+            prev = None
+            continue
+        if tok in _EN_SCOPE_BREAKERS:
+            scope = 0
+        prefix = "n:" if scope > 0 else "w:"
+        feats.append(Feature(prefix + tok, a, b))
+        if prev is not None:
+            feats.append(Feature(f"b:{prev[0]}_{tok}", prev[1], b))
+        if len(tok) >= 5 and tok.isalpha():
+            padded = f"<{tok}>"
+            for k in range(len(padded) - 3):
+                feats.append(Feature("c:" + padded[k : k + 4], a, b))
+        if tok in _EN_NEGATORS:
+            scope = _EN_SCOPE
+        elif scope > 0:
+            scope -= 1
+        prev = (tok, a, b)
+    return feats
+
+
+def _zh_features(text: str) -> list[Feature]:
+    feats: list[Feature] = []
+    n = len(text)
+    # Latin words inside Chinese lines (sb, tmd, app names) count as words.
+    for tok, a, b in _en_tokens(text):
+        if tok != "|" and tok.isascii():
+            feats.append(Feature("w:" + tok, a, b))
+    negated_until = -1
+    for i in range(n):
+        ch = text[i]
+        if ch in _CLAUSE_PUNCT or ch.isspace():
+            negated_until = -1
+            continue
+        if ch in _ZH_NEGATORS:
+            negated_until = i + _ZH_SCOPE
+        prefix = "n" if i <= negated_until and ch not in _ZH_NEGATORS else ""
+        for size in (1, 2, 3):
+            j = i + size
+            if j > n:
+                break
+            gram = text[i:j]
+            if any(c in _CLAUSE_PUNCT or c.isspace() for c in gram):
+                break
+            if size == 1 and not ("\u4e00" <= ch <= "\u9fff"):
+                continue
+            feats.append(Feature(f"{prefix}g{size}:{gram}", i, j))
+    return feats
+
+
+def features(norm: NormalizedText) -> list[Feature]:
+    text = norm.text[:MAX_FEATURE_CHARS]
+    return _zh_features(text) if norm.lang == "zh" else _en_features(text)
+
+
+@dataclass(frozen=True)
+class Prediction:
+    category: str
+    probability: float
+    threshold: float
+    start: int  # offsets into the original utterance
+    end: int
+    evidence: tuple[str, ...]
+
+
+class LearnedModel:
+    """Linear weights (feature x category), densified at load so a prediction is one gather-and-sum."""
+
+    def __init__(self, data: dict[str, Any], path: Path) -> None:
+        self.path = path
+        self.lang = str(data["lang"])
+        self.version = str(data["version"])
+        self.categories: list[str] = [str(c) for c in data["categories"]]
+        self.bias = np.array([float(b) for b in data["bias"]], dtype=np.float64)
+        self.thresholds = np.array([float(t) for t in data["thresholds"]], dtype=np.float64)
+        raw: dict[str, list[list[float]]] = data["weights"]
+        self.index: dict[str, int] = {name: i for i, name in enumerate(raw)}
+        self.matrix = np.zeros((len(raw), len(self.categories)), dtype=np.float64)
+        for row, pairs in enumerate(raw.values()):
+            for cat, weight in pairs:
+                self.matrix[row, int(cat)] = weight
+
+    def predict(self, norm: NormalizedText) -> list[Prediction]:
+        rows: list[int] = []
+        located: list[Feature] = []
+        seen: set[int] = set()
+        for feat in features(norm):
+            row = self.index.get(feat.name)
+            # Binary features: a word said twice is not twice the evidence.
+            if row is None or row in seen:
+                continue
+            seen.add(row)
+            rows.append(row)
+            located.append(feat)
+        if not rows:
+            return []
+        block = self.matrix[rows]
+        scores = self.bias + block.sum(axis=0)
+        probs = 1.0 / (1.0 + np.exp(-np.clip(scores, -30.0, 30.0)))
+        out: list[Prediction] = []
+        for cat in np.nonzero(probs >= self.thresholds)[0]:
+            column = block[:, cat]
+            order = sorted((i for i in range(len(rows)) if column[i] > 0), key=lambda i: (-column[i], i))[:3]
+            if not order:
+                continue
+            top = [located[i] for i in order]
+            start = min(f.start for f in top)
+            end = max(f.end for f in top)
+            o_start, o_end = norm.span_to_original(start, end)
+            evidence = tuple(dict.fromkeys(norm.text[f.start : f.end] for f in top))
+            out.append(
+                Prediction(
+                    self.categories[cat], float(probs[cat]), float(self.thresholds[cat]), o_start, o_end,
+                    evidence,
+                )
+            )
+        return out
+
+
+@functools.cache
+def model_for(lang: str) -> LearnedModel | None:
+    path = MODEL_DIR / f"{lang}.json"
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return LearnedModel(data, path)

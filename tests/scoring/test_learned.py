@@ -1,0 +1,81 @@
+"""The learned second-opinion detector: features, negation scope, evidence spans, determinism."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.detector import category_kinds
+from scoring.learned import features, model_for
+from scoring.text.normalize import normalize
+
+
+def _names(text: str, lang: str) -> list[str]:
+    return [f.name for f in features(normalize(text, lang))]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("We'll call your employer", ["w:call", "w:employer"], ["n:call"]),
+        ("We won't call your employer", ["n:call", "n:employer"], ["w:call"]),
+        # A condition clause ends the scope: the threat after "if you don't pay" is not negated.
+        ("If you don't pay, we'll call your employer", ["w:call", "w:employer"], ["n:call"]),
+        ("Don't pay and the police come", ["n:pay"], []),
+    ],
+)
+def test_english_negation_scope(text: str, present: list[str], absent: list[str]) -> None:
+    names = _names(text, "en")
+    for name in present:
+        assert name in names
+    for name in absent:
+        assert name not in names
+
+
+def test_chinese_negation_scope_and_clause_breaks() -> None:
+    negated = _names("我们不会联系您的家人", "zh")
+    assert "ng2:联系" in negated and "g2:联系" not in negated
+    plain = _names("不还钱，我们就联系您的家人", "zh")
+    assert "g2:联系" in plain  # the comma closes the scope of 不
+
+
+def test_typo_robust_char_ngrams() -> None:
+    assert {"c:<arr", "c:rest"} <= set(_names("you'll be arrested", "en"))
+    assert "c:rest" in _names("you'll be arested", "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_shipped_model_matches_the_taxonomy(lang: str) -> None:
+    model = model_for(lang)
+    assert model is not None
+    kinds = category_kinds()
+    assert set(model.categories) <= set(kinds)
+    assert len(model.thresholds) == len(model.categories) == len(model.bias)
+    assert all(0.5 <= t <= 1.01 for t in model.thresholds)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "category"),
+    [
+        ("en", "I'm so sorry to hear about your job, that sounds really hard.", "sympathy"),
+        ("zh", "您好，打扰您了，谢谢您接听电话。", "courtesy"),
+    ],
+)
+def test_predictions_carry_evidence_inside_the_original_text(lang: str, text: str, category: str) -> None:
+    model = model_for(lang)
+    assert model is not None
+    preds = model.predict(normalize(text, lang))
+    by_cat = {p.category: p for p in preds}
+    assert category in by_cat
+    pred = by_cat[category]
+    assert 0 <= pred.start < pred.end <= len(text)
+    assert pred.probability >= pred.threshold
+    assert pred.evidence and all(e for e in pred.evidence)
+    assert preds == model.predict(normalize(text, lang))
+
+
+def test_hostile_input_is_bounded() -> None:
+    model = model_for("en")
+    assert model is not None
+    huge = "idiot " * 200_000 + "\u200b" * 1000
+    preds = model.predict(normalize(huge, "en"))
+    assert all(p.end <= len(huge) for p in preds)
