@@ -78,6 +78,8 @@ NOT_HEARD = [
     ("zh", "您好，我是北方银行的小李。", "agree"),
     ("zh", "我们这边不能办理分期。", "propose_plan"),
     ("zh", "不还钱就等着坐牢吧", "ask_can_pay_today"),
+    ("zh", "能跟我说说是什么情况吗？", "ask_for_debtor"),  # RE2's \W is ASCII-only: anchors must not slide
+    ("zh", "你是说下个月吗？", "ask_for_debtor"),
 ]
 
 
