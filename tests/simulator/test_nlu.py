@@ -151,3 +151,8 @@ def test_library_file_errors_are_reported_not_raised(tmp_path: Path) -> None:
 def test_long_line_is_handled() -> None:
     line = "could you manage $150 today? " * 2000
     assert "propose_amount" in [s.id for s in IntentLibrary.load("en").recognise(line)]
+
+
+def test_english_and_chinese_libraries_offer_the_same_intents() -> None:
+    # A scenario translated from one language to the other can listen to the same ids.
+    assert IntentLibrary.load("en").ids == IntentLibrary.load("zh").ids
