@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import functools
 import importlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,7 @@ from typing import Any
 import re2
 from rapidfuzz.distance import OSA
 
-from scoring.diagnostics import Diagnostic, DiagnosticList
+from scoring.diagnostics import Diagnostic, DiagnosticList, has_errors
 from scoring.text.normalize import NormalizedText, normalize
 from scoring.yamlsrc import MDict, MList, load_yaml_file, load_yaml_text
 
@@ -62,12 +63,37 @@ CONCEPT_KEYS = {"words", "regex", "fuzzy", "masked", "inflect", "description"}
 PATTERN_KEYS = {
     "id", "category", "kind", "explanation", "match", "regex", "negatable", "gap",
     "requires", "unless", "unless_before", "unless_after", "unless_inside", "window", "description",
-    "examples", "denied", "also",
+    "examples", "denied", "also", "negated_after",
 }
 NEGATION_KEYS = {
     "cues", "after", "denials", "non_cancelling", "conditions", "restarts", "bridges", "breaks",
     "window", "after_window",
 }
+
+
+@functools.lru_cache(maxsize=65536)
+def _literal_rx(word: str, wb: bool) -> str:
+    """RE2 text for one literal entry: words joined by separators, whole words where wb."""
+    body = _EN_SEP.join(re2.escape(w) for w in word.split(" ")) if wb else re2.escape(word)
+    if not wb:
+        return body.replace(r"\ ", " ?")
+    left = r"\b" if (word[0].isalnum() or word[0] == "_") else ""
+    right = r"\b" if (word[-1].isalnum() or word[-1] == "_") else ""
+    return left + body + right
+
+
+@functools.lru_cache(maxsize=65536)
+def _norm_entry(text: str, lang: str) -> str:
+    """Normalise a lexicon word like the text it will meet (cached: lexicons repeat words a lot)."""
+    if _PLAIN_ENTRY.fullmatch(text) and not _TRIPLE.search(text) and not _SPACED.search(text):
+        return text  # already canonical: lower-case ASCII words
+    return normalize(text, lang).text
+
+
+# Fixed helper expressions over lexicon entries (not user text), for the fast path above.
+_PLAIN_ENTRY = re.compile(r"[a-z']+(?: [a-z']+)*")
+_TRIPLE = re.compile(r"([a-z])\1\1")
+_SPACED = re.compile(r"(?:^| )[a-z](?: [a-z]){2,}(?: |$)")
 
 
 def _re2_options() -> Any:
@@ -114,8 +140,7 @@ class Pattern:
     category: str
     kind: str | None
     explanation: str
-    regex: Any  # compiled re2
-    source: str
+    source: str  # the RE2 program text; validated at load, compiled on first use
     negatable: bool
     requires: Any | None = None
     unless: Any | None = None
@@ -125,6 +150,15 @@ class Pattern:
     window: int = 4
     denied: str | None = None  # category reported when a hit is negated ("nobody will arrest you")
     also: tuple[str, ...] = ()  # further categories every hit also shows
+    negated_after: bool = False  # any negation cue after the hit in its clause also negates it
+    _regex: Any = field(default=None, repr=False)
+
+    @property
+    def regex(self) -> Any:
+        # Compiling every pattern up front doubles start-up time; most never match in a session.
+        if self._regex is None:
+            self._regex = _compile(self.source)
+        return self._regex
 
 
 @dataclass
@@ -266,7 +300,7 @@ class Lexicon:
                 a, b = _trim(prep.text, a, b)
                 if b <= a or not self._guards_pass(prep, pat, a, b):
                     continue
-                negated = pat.negatable and self.is_negated(prep, a, b)
+                negated = pat.negatable and self.is_negated(prep, a, b, any_after=pat.negated_after)
                 na, nb = prep.to_normalized(a, b)
                 oa, ob = norm.span_to_original(na, nb)
                 text = norm.original[oa:ob]
@@ -331,7 +365,7 @@ class Lexicon:
                     return False
         return True
 
-    def is_negated(self, prep: _Prepared, a: int, b: int) -> bool:
+    def is_negated(self, prep: _Prepared, a: int, b: int, *, any_after: bool = False) -> bool:
         """True when a negation or denial in scope cancels the hit at [a, b) of ``prep.text``."""
         if self.language == "zh":
             hook = _zh_negation_hook()
@@ -342,9 +376,12 @@ class Lexicon:
         cs, ce = self._clause(prep, a, b)
         if neg.cues is not None and self._negated_before(prep, a, b, cs):
             return True
-        if neg.after is not None:
+        after_cues = [neg.after] if neg.after is not None else []
+        if any_after and neg.cues is not None:
+            after_cues.append(neg.cues)
+        for cue_rx in after_cues:
             conds = prep.spans(neg.conditions) if neg.conditions is not None else []
-            for x, _y in prep.spans(neg.after):
+            for x, _y in prep.spans(cue_rx):
                 if x < b or x >= ce or prep.words_between(b, x) > neg.after_window:
                     continue
                 if any(b <= c0 < x for c0, _ in conds):
@@ -509,12 +546,7 @@ class _Compiler:
 
     # ---- entry -> regex
     def _literal(self, word: str) -> str:
-        body = _EN_SEP.join(re2.escape(w) for w in word.split(" ")) if self.wb else re2.escape(word)
-        if not self.wb:
-            return body.replace(r"\ ", " ?")
-        left = r"\b" if (word[0].isalnum() or word[0] == "_") else ""
-        right = r"\b" if (word[-1].isalnum() or word[-1] == "_") else ""
-        return left + body + right
+        return _literal_rx(word, self.wb)
 
     def _masked(self, word: str) -> str | None:
         """f*ck / f**k / sh*t: first and last letters literal, inner letters may be masked."""
@@ -591,7 +623,7 @@ class _Compiler:
                 if rx is not None:
                     alts.append(rx)
                 continue
-            entry = normalize(entry, self.lang).text or entry.strip()
+            entry = _norm_entry(entry, self.lang) or entry.strip()
             forms = _inflect(entry, opts["inflect"]) if (opts["inflect"] and self.lang == "en") else [entry]
             for form in forms:
                 self.words.update(form.split(" "))
@@ -659,7 +691,8 @@ class _Compiler:
                     _kind, rx = alts[-1].pop()
                     item = ("opt", rx)
                 elif tok == "<w>":
-                    item = ("item", r"[^\s.!?;。,]+" if self.wb else r"[^\s.!?;。,]")
+                    # one word; in word languages a word that starts with a letter (names, not "$2,400")
+                    item = ("item", r"\b[^\W\d_][\w'-]*" if self.wb else r"[^\s.!?;。,]")
                 elif tok.startswith("{") and tok.endswith("}"):
                     rx2 = self.concept(tok[1:-1], where)
                     if rx2 is None:
@@ -667,7 +700,7 @@ class _Compiler:
                     item = ("item", rx2)
                 else:
                     word = tok.replace("\\", "")
-                    word = normalize(word, self.lang).text or word
+                    word = _norm_entry(word, self.lang) or word
                     self.words.update(word.split(" "))
                     item = ("item", self._literal(word))
                 alts[-1].append(item)
@@ -825,7 +858,8 @@ def compile_lexicon(data: Any, path: str = "<string>") -> tuple[Lexicon | None, 
         for key in neg:
             if key not in NEGATION_KEYS:
                 diags.warning(neg.key_mark(key), "unknown-key", f"unknown negation key {key!r}")
-        for key in ("cues", "after", "denials", "non_cancelling", "conditions", "restarts", "bridges", "breaks"):
+        scopes = ("cues", "after", "denials", "non_cancelling", "conditions", "restarts", "bridges", "breaks")
+        for key in scopes:
             if key in neg:
                 src = neg[key]
                 if isinstance(src, list):
@@ -847,6 +881,9 @@ def compile_lexicon(data: Any, path: str = "<string>") -> tuple[Lexicon | None, 
         diags.error(data.mark_of("patterns"), "lexicon-type", "patterns must be a list")
         patterns = MList()
     seen: dict[str, Mark | None] = {}
+    # one pass over the text finds which patterns can match at all; adding a pattern also
+    # validates its syntax (the precise RE2 message comes from compiling it on failure)
+    rset = re2.Set.SearchSet(_re2_options())
     for i, node in enumerate(patterns):
         where = patterns.mark_of(i)
         if not isinstance(node, MDict):
@@ -861,15 +898,18 @@ def compile_lexicon(data: Any, path: str = "<string>") -> tuple[Lexicon | None, 
                         f"duplicate pattern id {pat.id!r} (first at line {first[0] if first else '?'})")
             continue
         seen[pat.id] = node.mark_of("id")
+        try:
+            rset.Add(pat.source)
+        except re2.error:
+            where = node.mark_of("regex") if "regex" in node else node.mark_of("match")
+            if _compile_checked(pat.source, where, diags) is not None:
+                diags.error(where, "regex-error", "does not compile in RE2")
+            continue
         lex.patterns.append(pat)
 
     if diags.has_errors:
         return None, diags.sorted()
 
-    # one pass over the text finds which patterns can match at all
-    rset = re2.Set.SearchSet(_re2_options())
-    for pat in lex.patterns:
-        rset.Add(pat.source)
     rset.Compile()
     lex._set = rset
 
@@ -939,10 +979,6 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
     if not sources or pid is None or category is None or explanation is None:
         return None
     source = "|".join(f"(?:{s})" for s in sources) if len(sources) > 1 else sources[0]
-    where = node.mark_of("regex") if "regex" in node else node.mark_of("match")
-    regex = _compile_checked(source, where, diags)
-    if regex is None:
-        return None
     guards: dict[str, Any] = {}
     for key in ("requires", "unless", "unless_before", "unless_after", "unless_inside"):
         if key in node:
@@ -965,9 +1001,14 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
             diags.error(node.mark_of("also"), "lexicon-type", "also must be a category id or a list of them")
         else:
             also = list(raw_also)
+    negated_after = node.get("negated_after", False)
+    if not isinstance(negated_after, bool):
+        diags.error(node.mark_of("negated_after"), "lexicon-type", "negated_after must be true or false")
+        negated_after = False
     return Pattern(
-        id=pid, category=category, kind=kind, explanation=explanation.strip(), regex=regex, source=source,
-        negatable=negatable, window=window, denied=denied, also=tuple(also), **guards,
+        id=pid, category=category, kind=kind, explanation=explanation.strip(), source=source,
+        negatable=negatable, window=window, denied=denied, also=tuple(also), negated_after=negated_after,
+        **guards,
     )
 
 
@@ -976,6 +1017,8 @@ def load_lexicon_text(text: str, path: str = "<string>") -> tuple[Lexicon | None
     if data is None:
         return None, diags or [Diagnostic(path, None, None, "error", "empty", "the lexicon file is empty")]
     lex, more = compile_lexicon(data, path)
+    if has_errors(diags):
+        lex = None  # e.g. a duplicate key: the file does not mean what it seems to say
     return lex, sorted([*diags, *more], key=Diagnostic.sort_key)
 
 
@@ -987,6 +1030,8 @@ def load_lexicon(path: str | Path) -> tuple[Lexicon | None, list[Diagnostic]]:
             Diagnostic(str(path), None, None, "error", "empty", "the lexicon file is empty")
         ]
     lex, more = compile_lexicon(data, str(path))
+    if has_errors(diags):
+        lex = None
     return lex, sorted([*diags, *more], key=Diagnostic.sort_key)
 
 
