@@ -64,7 +64,17 @@ def _view(index: int, turn: Turn, lang: Lang, findings: tuple[Finding, ...] | No
     if turn.speaker == "collector":
         found = _detect(turn.text, lang) if findings is None else findings
         return TurnView(index, "collector", turn.text, found, debtor_cues(turn.text, lang, "collector"))
-    return TurnView(index, "debtor", turn.text, (), debtor_cues(turn.text, lang, "debtor"))
+    return TurnView(index, "debtor", turn.text, (), _debtor_turn_cues(turn.text, lang))
+
+
+# Payment terms count whoever states them ("I could manage £50 a month").
+_TERMS = frozenset({"instalment_terms", "pay_in_full_terms"})
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _debtor_turn_cues(text: str, lang: Lang) -> tuple[Cue, ...]:
+    terms = tuple(c for c in debtor_cues(text, lang, "collector") if c.category in _TERMS)
+    return debtor_cues(text, lang, "debtor") + terms
 
 
 def _merge(own: Sequence[Finding], call_level: Sequence[Finding]) -> list[Finding]:

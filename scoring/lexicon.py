@@ -62,7 +62,8 @@ TOP_KEYS = {
 CONCEPT_KEYS = {"words", "regex", "fuzzy", "masked", "inflect", "description"}
 PATTERN_KEYS = {
     "id", "category", "kind", "explanation", "match", "regex", "negatable", "gap",
-    "requires", "unless", "unless_before", "unless_after", "unless_inside", "window", "description",
+    "requires", "unless", "unless_sentence", "unless_before", "unless_after", "unless_inside", "window",
+    "description",
     "examples", "denied", "also", "negated_after",
 }
 NEGATION_KEYS = {
@@ -147,6 +148,7 @@ class Pattern:
     unless_before: Any | None = None
     unless_after: Any | None = None
     unless_inside: Any | None = None
+    unless_sentence: Any | None = None
     window: int = 4
     denied: str | None = None  # category reported when a hit is negated ("nobody will arrest you")
     also: tuple[str, ...] = ()  # further categories every hit also shows
@@ -350,6 +352,10 @@ class Lexicon:
         if pat.unless is not None:
             s, e = self._clause(prep, a, b)
             if any(x >= s and y <= e for x, y in prep.spans(pat.unless)):
+                return False
+        if pat.unless_sentence is not None:
+            s, e = self._sentence(prep, a, b)
+            if any(x >= s and y <= e for x, y in prep.spans(pat.unless_sentence)):
                 return False
         if pat.unless_inside is not None and any(x >= a and y <= b for x, y in prep.spans(pat.unless_inside)):
             return False
@@ -980,7 +986,7 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
         return None
     source = "|".join(f"(?:{s})" for s in sources) if len(sources) > 1 else sources[0]
     guards: dict[str, Any] = {}
-    for key in ("requires", "unless", "unless_before", "unless_after", "unless_inside"):
+    for key in ("requires", "unless", "unless_sentence", "unless_before", "unless_after", "unless_inside"):
         if key in node:
             g = node[key]
             if isinstance(g, list):

@@ -53,6 +53,7 @@ _QUOTES = {
 # Leetspeak substitutions applied only inside words (see _deobfuscate_token for the guards).
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 _MASKS = frozenset("*#")
+_CHAT_LETTERS = frozenset("uraiynkcbx")  # single letters that stand for words in chat ("u r a")
 # A number followed by one of these is a time, ordinal, amount or unit, never leetspeak.
 _UNIT_TOKEN = re.compile(
     r"[$£€¥]?\d[\d,.:/]*(?:st|nd|rd|th|am|pm|a\.m\.?|p\.m\.?|k|m|bn|x|s|h|hr|hrs|min|mins|sec|secs|"
@@ -296,8 +297,9 @@ def _deobfuscate(buf: _Buf) -> _Buf:
     run: list[int] = []
 
     def flush() -> None:
-        # four or more ("f u c k", "i d i o t"); three single letters are usually chat ("u r a")
-        if len(run) >= 4:
+        # four or more ("f u c k", "i d i o t"); three only when they are not chat letters
+        # ("s u e" is a word spelled out, "u r a" is "you are a")
+        if len(run) >= 4 or (len(run) == 3 and not all(chars[tokens[t][0]] in _CHAT_LETTERS for t in run)):
             for t in run[:-1]:
                 drop_space_after.add(t)
         run.clear()
