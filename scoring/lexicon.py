@@ -45,8 +45,8 @@ LANG_DEFAULTS: dict[str, dict[str, Any]] = {
     "zh": {"word_boundaries": False, "gap": 8},
 }
 MAX_GAP = 50  # words (or characters) one gap may skip; keeps compiled programs small
-MAX_FUZZY_TOKEN = 24
-SET_CHUNK = 8  # patterns per RE2 screening set (see Lexicon._candidates)  # longer tokens are never typo-corrected (bounded work per token)
+MAX_FUZZY_TOKEN = 24  # longer tokens are never typo-corrected (bounded work per token)
+SET_CHUNK = 8  # patterns per RE2 screening set (see Lexicon._candidates)
 
 # Regex building blocks. Sentence terminators end every gap: a pattern never spans sentences.
 _TERM = ".!?;。"
