@@ -5,6 +5,10 @@
 Budgets (issue 2): load+validate <= 20 ms a file; one turn (NLU + detection + transition)
 p99 <= 5 ms. Machine build and memory are reported without a budget. Prints each figure and
 its ratio to the budget (< 1.0 is within budget); exit 1 when a budget is exceeded.
+
+Budgets are judged on the thread's CPU time (`time.thread_time`), which a busy machine does
+not inflate: on a shared 2-core box with a load of 8, wall-clock p99 of even `normalize()`
+is ~10 ms of waiting for a core. Wall-clock figures are printed beside them, with the load.
 """
 
 from __future__ import annotations
@@ -45,22 +49,41 @@ def scenario_paths() -> list[Path]:
     return list(scenario_files([builtin_dir()]))
 
 
+class Timer:
+    """CPU time of this thread (the budget) and wall-clock time (for reference) of one block."""
+
+    cpu: float
+    wall: float
+
+    def __enter__(self) -> Timer:
+        self.cpu0, self.wall0 = time.thread_time(), time.perf_counter()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.cpu = _ms(time.thread_time() - self.cpu0)
+        self.wall = _ms(time.perf_counter() - self.wall0)
+
+
 def bench_load(paths: list[Path], repeats: int) -> dict[str, Any]:
     """Median load+validate time per file (YAML parse, models, semantic checks)."""
     from simulator.scenario import load_scenario
 
     per_file: dict[str, float] = {}
+    per_file_wall: dict[str, float] = {}
     for path in paths:
         load_scenario(path)  # warm caches shared by every file (taxonomy, intent ids)
-        times = []
+        cpu, wall = [], []
         for _ in range(repeats):
-            start = time.perf_counter()
-            load_scenario(path)
-            times.append(_ms(time.perf_counter() - start))
-        per_file[path.name] = statistics.median(times)
+            with Timer() as t:
+                load_scenario(path)
+            cpu.append(t.cpu)
+            wall.append(t.wall)
+        per_file[path.name] = statistics.median(cpu)
+        per_file_wall[path.name] = statistics.median(wall)
     worst = max(per_file.values(), default=float("nan"))
     return {
         "per_file_ms": per_file,
+        "per_file_wall_ms": per_file_wall,
         "worst_ms": worst,
         "budget_ms": LOAD_BUDGET_MS,
         "ratio": worst / LOAD_BUDGET_MS,
@@ -68,6 +91,7 @@ def bench_load(paths: list[Path], repeats: int) -> dict[str, Any]:
 
 
 def _lines_for(scenario: Any) -> list[str]:
+    """The scenario's own lines: test scripts and suggestions (used to warm up)."""
     lines: list[str] = []
     for test in scenario.tests:
         lines.extend(test.script)
@@ -76,42 +100,116 @@ def _lines_for(scenario: Any) -> list[str]:
     return lines or ["Hello, am I speaking with the account holder?"]
 
 
+def novel_lines(lang: str) -> list[str]:
+    """Collector lines the scenarios never contain: the detector corpus's dev split.
+
+    Every real trainee line is new to the process; RE2 builds its DFA states lazily, so a line
+    seen before is faster than a new one (about 4x at the median on the job-loss scenario).
+    Timing only repeated script lines would flatter the engine.
+    """
+    import yaml
+
+    path = ROOT / "tests" / "corpus" / lang / "dev.yaml"
+    try:
+        items = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
+    except (OSError, yaml.YAMLError):
+        return []
+    return [str(i["text"]) for i in items or [] if isinstance(i, dict) and i.get("text")]
+
+
 def bench_turns(scenarios: list[Any], turns: int) -> dict[str, Any]:
-    """Time `call.say(line)` end to end: cleaning, detector, intents, slots, rules, reply."""
-    from simulator.engine import start_call
+    """Time `call.say(line)` end to end: cleaning, detector, intents, slots, rules, reply.
+
+    Set up as `collectsim run` does (recognisers warmed up, then `freeze_heap()`), warmed
+    further on the scenario's own lines, then timed on lines the process has never seen.
+    """
+    import random
+
+    from simulator.engine import freeze_heap, start_call
+
+    def play(scenario: Any, lines: list[str], cpu: list[float], wall: list[float]) -> None:
+        call = start_call(scenario, seed=1)
+        for n, line in enumerate(lines):
+            if call.ended:
+                call = start_call(scenario, seed=n)
+            with Timer() as t:
+                call.say(line)
+            cpu.append(t.cpu)
+            wall.append(t.wall)
+        call.end()
+
+    for scenario in scenarios:
+        warm = start_call(scenario, seed=0)
+        warm.warm_up()  # builds the recogniser (lexicons, intent library) once per scenario
+        warm.end()
+        play(scenario, _lines_for(scenario), [], [])
+    freeze_heap()
 
     times: list[float] = []
+    walls: list[float] = []
     per_scenario: dict[str, dict[str, float]] = {}
     share = max(1, turns // max(1, len(scenarios)))
     for scenario in scenarios:
-        lines = _lines_for(scenario)
-        warm = start_call(scenario, seed=0)
-        warm.say(lines[0])  # builds the recogniser (lexicons, intent library) once per scenario
-        warm.end()
+        pool = novel_lines(scenario.language) or _lines_for(scenario)
+        random.Random(scenario.id).shuffle(pool)
         mine: list[float] = []
-        call = start_call(scenario, seed=1)
-        i = 0
-        while len(mine) < share:
-            if call.ended:
-                call = start_call(scenario, seed=len(mine))
-            line = lines[i % len(lines)]
-            i += 1
-            start = time.perf_counter()
-            call.say(line)
-            mine.append(_ms(time.perf_counter() - start))
-        call.end()
-        per_scenario[scenario.id] = {"p50_ms": percentile(mine, 50), "p99_ms": percentile(mine, 99)}
+        mine_wall: list[float] = []
+        play(scenario, pool[:share], mine, mine_wall)
+        per_scenario[scenario.id] = {
+            "turns": len(mine),
+            "p50_ms": percentile(mine, 50),
+            "p99_ms": percentile(mine, 99),
+            "wall_p99_ms": percentile(mine_wall, 99),
+        }
         times.extend(mine)
+        walls.extend(mine_wall)
     p99 = percentile(times, 99)
     return {
         "turns": len(times),
         "p50_ms": percentile(times, 50),
         "p99_ms": p99,
         "max_ms": max(times, default=float("nan")),
+        "wall_p50_ms": percentile(walls, 50),
+        "wall_p99_ms": percentile(walls, 99),
         "budget_p99_ms": TURN_P99_BUDGET_MS,
         "ratio": p99 / TURN_P99_BUDGET_MS,
         "per_scenario": per_scenario,
     }
+
+
+def bench_engine_only(scenarios: list[Any], turns: int) -> dict[str, Any]:
+    """The engine's own share of a turn: rules, guards, effects, reply (recognition replayed).
+
+    Each line is recognised once beforehand; the timed `say` replays that result, so what is
+    measured is cleaning, the Machine, guards/effects and the reply, not the detector.
+    """
+    from datetime import date
+
+    from simulator.engine import start_call
+
+    times: list[float] = []
+    for scenario in scenarios:
+        warm = start_call(scenario, seed=0)
+        real = warm._recogniser()
+        today = date.today()
+        heard = {line: real(line, today, ()) for line in _lines_for(scenario)}
+        warm.end()
+
+        def replay(text: str, today: Any, context: Any, heard: dict[str, Any] = heard) -> Any:
+            return heard[text]
+
+        lines = list(heard)
+        call = start_call(scenario, seed=1, recogniser=replay)
+        for n in range(max(1, turns // max(1, len(scenarios)))):
+            if call.ended:
+                call = start_call(scenario, seed=n, recogniser=replay)
+            with Timer() as t:
+                call.say(lines[n % len(lines)])
+            times.append(t.cpu)
+        call.end()
+    return {"turns": len(times), "p50_ms": percentile(times, 50), "p99_ms": percentile(times, 99)}
 
 
 def bench_machine(scenarios: list[Any], repeats: int) -> dict[str, Any]:
@@ -122,9 +220,9 @@ def bench_machine(scenarios: list[Any], repeats: int) -> dict[str, Any]:
     for scenario in scenarios:
         times = []
         for _ in range(repeats):
-            start = time.perf_counter()
-            compile_scenario(scenario)
-            times.append(_ms(time.perf_counter() - start))
+            with Timer() as t:
+                compile_scenario(scenario)
+            times.append(t.cpu)
         out[scenario.id] = statistics.median(times)
     return {"per_scenario_ms": out, "worst_ms": max(out.values(), default=float("nan"))}
 
@@ -136,21 +234,26 @@ def bench_models(scenario: Any, count: int = 1000) -> dict[str, Any]:
 
     compiled = compile_scenario(scenario)
 
-    def idle_recogniser(*_: Any) -> Any:  # calls are only started, never spoken to
+    def idle_recogniser(text: str, today: Any, context: Any) -> Any:  # calls only start here
         raise AssertionError("not used")
 
-    gc.collect()
-    tracemalloc.start()
-    before, _peak = tracemalloc.get_traced_memory()
-    start = time.perf_counter()
-    calls = [start_call(compiled, seed=i, recogniser=idle_recogniser) for i in range(count)]
-    elapsed = time.perf_counter() - start
-    gc.collect()
-    after, _peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    # Time first (tracemalloc slows every allocation), then memory on a fresh set of calls.
+    with Timer() as t:
+        calls = [start_call(compiled, seed=i, recogniser=idle_recogniser) for i in range(count)]
     attached = len(compiled.machine.models)
     for call in calls:
         call.end()
+    del calls
+    gc.collect()
+    tracemalloc.start()
+    before, _peak = tracemalloc.get_traced_memory()
+    calls = [start_call(compiled, seed=i, recogniser=idle_recogniser) for i in range(count)]
+    gc.collect()
+    after, _peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    for call in calls:
+        call.end()
+    elapsed = t.cpu / 1000.0
     return {
         "calls": count,
         "attached_models": attached,
@@ -163,9 +266,16 @@ def bench_models(scenario: Any, count: int = 1000) -> dict[str, Any]:
     }
 
 
+def _load_average() -> str:
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "n/a"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--turns", type=int, default=3000, help="turns to time in total")
+    parser.add_argument("--turns", type=int, default=1200, help="novel lines to time in total")
     parser.add_argument("--repeats", type=int, default=20, help="repeats per load / build measurement")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     args = parser.parse_args(argv)
@@ -177,10 +287,12 @@ def main(argv: list[str] | None = None) -> int:
         print("no built-in scenarios found", file=sys.stderr)
         return 2
     scenarios = [s for s in (load_scenario(p)[0] for p in paths) if s is not None]
-    report = {
+    report: dict[str, Any] = {
         "python": sys.version.split()[0],
+        "load_average": _load_average(),
         "load_validate": bench_load(paths, args.repeats),
         "turn": bench_turns(scenarios, args.turns),
+        "engine_only": bench_engine_only(scenarios, 2000),
         "machine_build": bench_machine(scenarios, args.repeats),
         "models_1000": bench_models(max(scenarios, key=lambda s: len(s.states))),
     }
@@ -190,20 +302,32 @@ def main(argv: list[str] | None = None) -> int:
         load, turn, build, models = (
             report["load_validate"], report["turn"], report["machine_build"], report["models_1000"],
         )  # fmt: skip
-        print(f"scenario files: {len(paths)} (valid: {len(scenarios)})")
+        print(
+            f"scenario files: {len(paths)} (valid: {len(scenarios)}); load average {report['load_average']}"
+        )
+        print("times are CPU time of the benchmark thread; wall-clock in brackets")
         print(
             f"load+validate: worst {load['worst_ms']:.2f} ms/file "
             f"(budget {LOAD_BUDGET_MS:g} ms, ratio {load['ratio']:.2f})"
         )
         for name, ms in load["per_file_ms"].items():
-            print(f"    {name}: {ms:.2f} ms")
+            print(f"    {name}: {ms:.2f} ms [{load['per_file_wall_ms'][name]:.2f} ms]")
         print(
-            f"one turn: p50 {turn['p50_ms']:.3f} ms, p99 {turn['p99_ms']:.3f} ms, "
+            f"one turn (novel lines): p50 {turn['p50_ms']:.3f} ms, p99 {turn['p99_ms']:.3f} ms, "
             f"max {turn['max_ms']:.2f} ms over {turn['turns']} turns "
+            f"[wall p50 {turn['wall_p50_ms']:.3f} ms, p99 {turn['wall_p99_ms']:.3f} ms] "
             f"(budget p99 {TURN_P99_BUDGET_MS:g} ms, ratio {turn['ratio']:.2f})"
         )
         for sid, figures in turn["per_scenario"].items():
-            print(f"    {sid}: p50 {figures['p50_ms']:.3f} ms, p99 {figures['p99_ms']:.3f} ms")
+            print(
+                f"    {sid}: p50 {figures['p50_ms']:.3f} ms, p99 {figures['p99_ms']:.3f} ms "
+                f"[wall p99 {figures['wall_p99_ms']:.3f} ms]"
+            )
+        engine = report["engine_only"]
+        print(
+            f"  of which the engine itself (rules, guards, effects, reply): "
+            f"p50 {engine['p50_ms']:.3f} ms, p99 {engine['p99_ms']:.3f} ms over {engine['turns']} turns"
+        )
         print(f"machine build (compile): worst {build['worst_ms']:.2f} ms per scenario")
         print(
             f"1,000 concurrent calls: {models['memory_per_call_kib']:.2f} KiB/call "

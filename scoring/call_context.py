@@ -8,9 +8,9 @@ debtor lexicons) and what the collector did (the detector's findings, including 
 
 - ``third_party_disclosure``: the debt mentioned before the right party was verified, or to
   someone who said they are not the debtor;
-- ``ignored_cease``: a payment request after the debtor asked not to be contacted or said a
-  lawyer represents them;
-- ``ignored_dispute``: a payment request after a dispute, before verification was offered;
+- ``ignored_cease``: collecting (a payment request, or a threat or pressure to pay) after the
+  debtor asked not to be contacted or said a lawyer represents them;
+- ``ignored_dispute``: collecting after a dispute, before verification was offered;
 - ``ignored_vulnerability``: pressing (threats, pressure, or a payment request with no
   acknowledgement) after illness, bereavement, a mental-health crisis or similar is disclosed.
 
@@ -72,14 +72,35 @@ class TurnView:
     text: str
     findings: tuple[Finding, ...] = ()  # detector findings (collector turns)
     cues: tuple[Cue, ...] = ()  # lexicon cues for this speaker
+    # category -> first cue / finding of it; built once, the scorer asks many times per turn
+    _cue_at: dict[str, Cue] = field(init=False, repr=False, compare=False)
+    _finding_at: dict[str, Finding] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        cue_at: dict[str, Cue] = {}
+        for c in self.cues:
+            cue_at.setdefault(c.category, c)
+        finding_at: dict[str, Finding] = {}
+        for f in self.findings:
+            finding_at.setdefault(f.category, f)
+        object.__setattr__(self, "_cue_at", cue_at)
+        object.__setattr__(self, "_finding_at", finding_at)
 
     def has_cue(self, categories: frozenset[str] | str) -> Cue | None:
-        wanted = frozenset({categories}) if isinstance(categories, str) else categories
-        return next((c for c in self.cues if c.category in wanted), None)
+        """The first cue (in text order) of any of ``categories``."""
+        if isinstance(categories, str):
+            return self._cue_at.get(categories)
+        if self._cue_at.keys().isdisjoint(categories):
+            return None
+        return next(c for c in self.cues if c.category in categories)
 
     def finding(self, categories: frozenset[str] | str) -> Finding | None:
-        wanted = frozenset({categories}) if isinstance(categories, str) else categories
-        return next((f for f in self.findings if f.category in wanted), None)
+        """The first finding (in text order) of any of ``categories``."""
+        if isinstance(categories, str):
+            return self._finding_at.get(categories)
+        if self._finding_at.keys().isdisjoint(categories):
+            return None
+        return next(f for f in self.findings if f.category in categories)
 
 
 @dataclass
@@ -220,10 +241,12 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
         ):
             facts.verification_offered_turn = turn.index
 
-        if payment is not None and cease is not None:
-            out.append(_finding("ignored_cease", "ignored_cease", lang, turn, payment, cease))
-        if payment is not None and dispute is not None and facts.verification_offered_turn is None:
-            out.append(_finding("ignored_dispute", "ignored_dispute", lang, turn, payment, dispute))
+        # Collecting = asking for payment, or pressing with a threat or pressure to pay.
+        collecting = payment if payment is not None else turn.finding(PRESSURE_VIOLATIONS)
+        if collecting is not None and cease is not None:
+            out.append(_finding("ignored_cease", "ignored_cease", lang, turn, collecting, cease))
+        if collecting is not None and dispute is not None and facts.verification_offered_turn is None:
+            out.append(_finding("ignored_dispute", "ignored_dispute", lang, turn, collecting, dispute))
 
         if vulnerability is not None:
             if turn.finding(ACKNOWLEDGEMENT) is not None:

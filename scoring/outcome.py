@@ -225,7 +225,16 @@ def infer_category(
         if view.has_cue("agreement"):
             read = _agreement_at(views, i, lang, today)
             if isinstance(read, _Agreement):
-                agreement = read
+                same_terms = (
+                    agreement is not None
+                    and read.money is not None
+                    and agreement.money is not None
+                    and read.money.amount == agreement.money.amount
+                )
+                # "Yes, I can manage that" ... "I'll make sure the payment goes through": the
+                # agreement is the first acceptance; a later one restating it changes nothing.
+                if not same_terms:
+                    agreement = read
             elif read == "callback":
                 callback_turn = view.index
 
@@ -303,14 +312,20 @@ def score_outcome(
         )
     else:
         points.append(OutcomePoint(0.0, "no specific amount agreed", turn))
+    confirmed = _confirmed_turn(views, agreement.turn, agreement, lang) if agreement else None
     date_text = agreement.date_text if agreement else None
+    date_turn = turn
+    if agreement is not None and date_text is None and confirmed is not None:
+        # "When would it start?" - "the 1st of next month": a date settled while reading back.
+        later = _dates(views[confirmed].text, lang, today) if views[confirmed].index == confirmed else ()
+        if later:
+            date_text, date_turn = later[-1], confirmed
     if date_text:
         points.append(
-            OutcomePoint(round(value * QUALITY_DATE, 2), f"specific date agreed: {date_text}", turn)
+            OutcomePoint(round(value * QUALITY_DATE, 2), f"specific date agreed: {date_text}", date_turn)
         )
     else:
         points.append(OutcomePoint(0.0, "no specific date agreed", turn))
-    confirmed = _confirmed_turn(views, agreement.turn, agreement, lang) if agreement else None
     if confirmed is not None:
         points.append(
             OutcomePoint(round(value * QUALITY_CONFIRMED, 2), "terms read back to the debtor", confirmed)

@@ -146,7 +146,7 @@ class RulePack(BaseModel):
             jurisdiction=self.jurisdiction, version=self.version, effective_date=self.effective_date
         )
 
-    @property
+    @functools.cached_property
     def required_conduct(self) -> list[RequiredItem]:
         """Required-conduct items owed in this jurisdiction (conditional ones included), taxonomy order."""
         kinds = taxonomy_kinds()

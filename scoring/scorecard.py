@@ -68,6 +68,9 @@ HOSTILE_VIOLATIONS = frozenset(
 REPEAT_DECAY = 0.5
 REPEAT_FLOOR = 0.2
 
+# Not owed to someone who is not the debtor (US §1692b(2): do not state that the consumer owes a debt).
+WRONG_PARTY_EXEMPT = frozenset({"debt_collector_disclosure"})
+
 POSITIVE_BEHAVIOURS = (
     "acknowledge_feeling",
     "sympathy",
@@ -339,7 +342,10 @@ def _checklist(
     if confirmed_turn is not None:
         first_met.setdefault("agreement_confirmation", confirmed_turn)
     items = []
+    wrong_party = facts.wrong_party_turn is not None and facts.verified_turn is None
     for req in pack.applicable_required(hardship=facts.hardship_disclosed, agreement=agreement):
+        if wrong_party and req.category in WRONG_PARTY_EXEMPT:
+            continue  # telling a wrong party that this is debt collection would itself disclose the debt
         turn = first_met.get(req.category)
         items.append(
             ChecklistItem(
@@ -369,8 +375,11 @@ def build_scorecard(
 ) -> Scorecard:
     """Grade an analysed call. ``findings`` are annotated and carry their ``turn``."""
     ctx = context or ScoringContext()
+    # Intents (mentions_debt, payment_request) are evidence for the call-level checks, not
+    # graded behaviour: they stay out of the scorecard (`check` still reports them).
     ordered = sorted(
-        findings, key=lambda f: (f.turn or 0, f.span.start, f.span.end, f.kind.value, f.category)
+        (f for f in findings if f.kind is not Kind.intent),
+        key=lambda f: (f.turn or 0, f.span.start, f.span.end, f.kind.value, f.category),
     )
     outcome = score_outcome(
         views,

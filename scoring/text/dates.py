@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 import re2
 
@@ -374,9 +375,20 @@ def _is_rate(g: _Match) -> bool:
             or (bool(words) and any(ch.isdigit() for ch in words[-1])))
 
 
+_NEGATIONS = ("n't ", "not ", "never ", "no ")
+
+
+def _is_duration(g: _Match) -> bool:
+    """ "You haven't paid in two months": after a negation, "in N months" is a span of time."""
+    if not g.whole.lstrip().startswith("in "):
+        return False
+    clause = g.before.rsplit(",", 1)[-1].rsplit(".", 1)[-1].rsplit("?", 1)[-1]
+    return any(neg in clause + " " for neg in _NEGATIONS)
+
+
 def _en_in_count(g: _Match, today: date, _j: Jurisdiction | None) -> _Reading | None:
     count, approximate = _count(g.get("count"))
-    if count is None or _is_rate(g):
+    if count is None or _is_rate(g) or _is_duration(g):
         return None
     unit = str(g.get("unit"))
     if unit.startswith("day"):
@@ -590,19 +602,24 @@ _ZH_PATTERNS: list[tuple[str, Handler]] = [
 ]
 
 
-def _compile(table: list[tuple[str, Handler]]) -> list[tuple[object, Handler]]:
-    return [(re2.compile(pattern), handler) for pattern, handler in table]
+@dataclass(frozen=True)
+class _Table:
+    """Every date pattern, plus one RE2 set that says in a single pass which of them can match."""
+
+    patterns: tuple[tuple[Any, Handler], ...]
+    prefilter: Any
 
 
-_COMPILED: dict[str, list[tuple[object, Handler]]] = {}
-
-
-def _patterns(lang: Lang) -> list[tuple[object, Handler]]:
-    if lang not in _COMPILED:
-        # Chinese lines often carry English dates and vice versa ("周五 or Friday"): both tables
-        # run for both languages, each table's own patterns are specific to its script.
-        _COMPILED[lang] = _compile(_EN_PATTERNS) + _compile(_ZH_PATTERNS)
-    return _COMPILED[lang]
+@functools.cache
+def _table() -> _Table:
+    # Chinese lines often carry English dates and vice versa ("周五 or Friday"): both tables run
+    # for both languages; each table's patterns are specific to its own script.
+    sources = [*_EN_PATTERNS, *_ZH_PATTERNS]
+    prefilter = re2.Set.SearchSet()
+    for pattern, _handler in sources:
+        prefilter.Add(pattern)
+    prefilter.Compile()
+    return _Table(tuple((re2.compile(pattern), handler) for pattern, handler in sources), prefilter)
 
 
 @dataclass(order=True)
@@ -639,11 +656,20 @@ def extract_dates(
     Bare frequencies ("a month", 每月) name no day; they are left out unless
     `include_frequencies` is true, so that a date slot always means a day was said.
     """
+    return list(_extract_dates(text, lang, today, jurisdiction, include_frequencies))
+
+
+@functools.lru_cache(maxsize=4096)
+def _extract_dates(
+    text: str, lang: Lang, today: date, jurisdiction: Jurisdiction | None, include_frequencies: bool
+) -> tuple[DateMention, ...]:
     folded = fold(text)
     ftext = folded.text
     candidates: list[_Candidate] = []
-    for order, (pattern, handler) in enumerate(_patterns(lang)):
-        for m in pattern.finditer(ftext):  # type: ignore[attr-defined]
+    table = _table()
+    for order in sorted(table.prefilter.Match(ftext) or ()):
+        pattern, handler = table.patterns[order]
+        for m in pattern.finditer(ftext):
             start, end = _trim(ftext, m.start(), m.end())
             if ftext[start] in _ZH_CONTEXT_VERBS and start + 1 < end:
                 start += 1
@@ -678,4 +704,4 @@ def extract_dates(
                 approximate=r.approximate,
             )
         )
-    return mentions
+    return tuple(mentions)

@@ -14,6 +14,7 @@ All scanning is linear: one pass of fixed RE2 patterns plus hand-written scanner
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -109,7 +110,7 @@ _ASCII_WORD_END = r"(?:\b|$)"
 # One RE2 pattern finds every Arabic-digit amount with its optional currency and multiplier.
 # Words that are ASCII must end at a word boundary ("150 people" is not "150 p").
 _DIGIT_AMOUNT = re2.compile(
-    r"(?:(?P<pre>us\$|\$|£|€|¥|(?:usd|gbp|eur|rmb|cny)\b|人民币)\s?)?"
+    r"(?:(?P<pre>us\$|\$|£|€|¥|usd|gbp|eur|rmb|cny|人民币)\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?:\s?(?P<mult>(?:k|grand|thousand|hundred|million|mil)\b|万|千|百|w\b))?"
     r"(?:\s?(?P<approx>多|来|余)?\s?(?P<suf>"
@@ -298,11 +299,21 @@ def _en_word_numbers(words: list[tuple[str, int, int]], text: str) -> list[tuple
             elif w in _EN_ONES:
                 value = _EN_ONES[w]
                 kind = "ones" if value < 10 else "teen"
+                if prev == "ones" and kind == "teen" and not has_scale and total == 0:
+                    current = current * 100 + value  # "one fifteen" = 115
+                    prev, has_scale = "teen", True
+                    j += 1
+                    continue
                 if prev in ("ones", "teen") or (prev == "tens" and kind == "teen"):
                     break
                 current += value
                 prev = kind
             elif w in _EN_TENS:
+                if prev == "ones" and not has_scale and total == 0:
+                    current = current * 100 + _EN_TENS[w]  # spoken prices: "one fifty" = 150
+                    prev, has_scale = "tens", True
+                    j += 1
+                    continue
                 if prev in ("ones", "teen", "tens"):
                     break
                 current += _EN_TENS[w]
@@ -418,6 +429,9 @@ def _blocked_en(text: str, start: int, end: int, value: Decimal, is_integer: boo
     prev = _prev_word(text, start)
     if prev in _REFERENCE_WORDS:
         return True
+    before_prev = _prev_word(text, start - len(prev) - 1)
+    if prev in ("in", "with") and before_prev in ("ending", "ends", "ended"):
+        return True  # "account ending in 4321"
     if prev in _TIME_WORDS and is_integer and value <= 24:
         return True
     if is_integer and 1900 <= value <= 2100:
@@ -491,6 +505,10 @@ def _scan_digits(original: str, folded: Folded, lang: Lang) -> list[Money]:
             continue
         currency: str | None = None
         minor = False
+        if pre and pre[0].isalpha() and start > 0 and text[start - 1].isalpha():
+            # "amateur 5" is not EUR 5: a currency code must start a word.
+            pre = None
+            start = num_start
         if pre:
             currency = _PREFIX_CURRENCY[pre]
         if suf:
@@ -643,6 +661,13 @@ def _scan_en_words(original: str, folded: Folded) -> list[Money]:
 
 def extract_money(text: str, lang: Lang) -> list[Money]:
     """Every amount of money mentioned in `text`, in order of appearance, spans into `text`."""
+    return list(_extract_money(text, lang))
+
+
+# The engine (debtor reactions, intent slot requirements) and the scorer read the same line;
+# the results are immutable, so one extraction serves them all.
+@functools.lru_cache(maxsize=4096)
+def _extract_money(text: str, lang: Lang) -> tuple[Money, ...]:
     folded = fold(text)
     found = _scan_digits(text, folded, lang)
     found += _scan_zh_numerals(text, folded)
@@ -654,4 +679,4 @@ def extract_money(text: str, lang: Lang) -> list[Money]:
         if result and money.span.start < result[-1].span.end:
             continue  # overlapping readings: the earlier, longer one wins
         result.append(money)
-    return result
+    return tuple(result)

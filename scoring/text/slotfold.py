@@ -12,10 +12,19 @@ one-to-one so amounts like "1,860.50" and "3/6" survive untouched.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from pathlib import Path
 
-# Zero-width and invisible formatting characters people (or tricksters) paste into text.
-_DROPPED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
+# Zero-width and invisible formatting characters people (or tricksters) paste into text
+# (the same ranges the detector's normaliser removes).
+_DROPPED = frozenset(
+    [chr(c) for c in range(0x200B, 0x2010)]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2060, 0x2070)]
+    + [chr(c) for c in range(0xFE00, 0xFE10)]
+    + ["\ufeff", "\u00ad", "\u034f", "\u180e"]
+)
 
 # Traditional -> simplified for the characters that numbers and dates are written with.
 # (The detector's normaliser converts everything with OpenCC; slots only need these.)
@@ -56,6 +65,27 @@ _TRAD_TO_SIMP = str.maketrans(
 )
 
 
+@functools.cache
+def _opencc_t2s() -> dict[int, str]:
+    """Every 1:1 traditional -> simplified character of OpenCC's table (as the detector's
+    normaliser uses), so a slot in any traditional spelling reads like its simplified form."""
+    try:
+        import opencc
+
+        path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (ImportError, OSError):
+        return {}
+    table: dict[int, str] = {}
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) >= 2 and len(parts[0]) == 1:
+            target = parts[1].split(" ")[0]
+            if len(target) == 1 and target != parts[0]:
+                table[ord(parts[0])] = target
+    return table
+
+
 @dataclass(frozen=True, slots=True)
 class Folded:
     text: str
@@ -86,11 +116,36 @@ def _fold_char(ch: str) -> str:
     lowered = ch.lower()
     if len(lowered) == 1:
         ch = lowered
-    return ch.translate(_TRAD_TO_SIMP)
+    return ch.translate(_t2s())
+
+
+@functools.cache
+def _t2s() -> dict[int, str]:
+    table = dict(_opencc_t2s())
+    # Ours win: in amounts 參 is the financial numeral 叁 (three), not 参.
+    table.update({code: str(simple) for code, simple in _TRAD_TO_SIMP.items()})
+    return table
+
+
+@functools.cache
+def _fast_table() -> dict[int, str]:
+    table: dict[int, str] = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if code != 0xFF0C}
+    table.update({0x3000: " ", ord("￥"): "¥", ord("￡"): "£", 0xA0: " ", 0x2009: " ", 0x202F: " "})
+    table.update(_t2s())
+    return table
 
 
 def fold(text: str) -> Folded:
     """Lower-case, fold full-width forms and a few traditional characters, drop zero-width ones."""
+    if text.isascii():
+        return Folded(text.lower(), tuple(range(len(text) + 1)))
+    if _DROPPED.isdisjoint(text):
+        # One C-level pass when nothing is dropped and lower-casing keeps every length
+        # (it does for everything but a few letters such as "İ").
+        table = _fast_table()
+        lowered = text.translate(table).lower()
+        if len(lowered) == len(text):
+            return Folded(lowered.translate(table), tuple(range(len(text) + 1)))
     out: list[str] = []
     index: list[int] = []
     for pos, ch in enumerate(text):

@@ -20,7 +20,7 @@ import click
     "--script",
     "script",
     required=True,
-    type=click.File("r", encoding="utf-8", errors="replace"),
+    type=click.File("r", encoding="utf-8-sig", errors="replace"),
     help="File with one trainee line per line, or - for standard input (read line by line).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document when the call ends.")
@@ -51,7 +51,8 @@ def run(
 
     Prints the conversation and the scorecard, or with --json one document at the end.
     """
-    from simulator.engine import start_call
+    from simulator.engine import freeze_heap, start_call
+    from simulator.engine.messages import message
 
     loaded = _load_scenario(scenario)
     call = start_call(
@@ -61,15 +62,20 @@ def run(
         today=today.date() if today is not None else None,
         jurisdiction=jurisdiction,
     )
+    call.warm_up()  # compile lexicons before the debtor picks up, not on the first line
+    freeze_heap()
     out = click.get_text_stream("stdout")
     rows: list[dict[str, Any]] = []
     if call.opening:
         rows.append(_row("debtor", call.opening, call.scenario.initial, []))
         if not as_json:
-            _emit(out, f"Debtor: {call.opening}")
+            _emit(out, message("debtor", call.language, text=call.opening))
 
-    for raw in iter(script.readline, ""):
-        if call.ended:
+    # Read only while the call is live: once the debtor hangs up, stop without waiting for
+    # another line (a person typing would otherwise have to press Enter to get the verdict).
+    while not call.ended:
+        raw = script.readline()
+        if raw == "":
             break
         line = raw.rstrip("\r\n")
         result = call.say(line)
@@ -82,7 +88,8 @@ def run(
         )
         rows.append(_row("debtor", result.reply, result.state_after, []))
         if not as_json:
-            _emit(out, f"You: {result.line}\nDebtor: {result.reply}")
+            you = message("you", call.language, text=result.line)
+            _emit(out, you + "\n" + message("debtor", call.language, text=result.reply))
     if not call.ended:
         call.end("script_ended")
 
@@ -101,9 +108,10 @@ def run(
         }
         _emit(out, json.dumps(document, ensure_ascii=False, indent=2, default=str))
     else:
-        _emit(out, f"-- call ended: {call.ended_by}; outcome: {call.outcome or 'none'}")
+        outcome = call.outcome or message("none", call.language)
+        _emit(out, message("call_ended", call.language, ended_by=call.ended_by, outcome=outcome))
         if card is not None:
-            _emit(out, _card_summary(card))
+            _emit(out, _card_summary(card, call.language))
 
 
 def _load_scenario(ref: str) -> Any:
@@ -158,17 +166,26 @@ def _card_dict(card: Any) -> Any:
     return dump(mode="json") if dump is not None else card
 
 
-def _card_summary(card: Any) -> str:
+def _card_summary(card: Any, lang: str) -> str:
+    from simulator.engine.messages import message
+
     def num(name: str) -> str:
         value = getattr(card, name, None)
         return "-" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
-    verdict = "passed" if getattr(card, "passed", False) else "not passed"
+    verdict = message("passed" if getattr(card, "passed", False) else "not_passed", lang)
     if getattr(card, "auto_fail", False):
-        verdict += " (automatic fail)"
+        verdict += message("auto_fail", lang)
     lines = [
-        f"Score: empathy {num('empathy')}, legality {num('legality')}, outcome {num('outcome')}, "
-        f"overall {num('overall')} — {verdict}"
+        message(
+            "score_line",
+            lang,
+            empathy=num("empathy"),
+            legality=num("legality"),
+            outcome=num("outcome"),
+            overall=num("overall"),
+            verdict=verdict,
+        )
     ]
     for finding in getattr(card, "findings", None) or []:
         kind = getattr(finding, "kind", "")
@@ -176,10 +193,7 @@ def _card_summary(card: Any) -> str:
             continue
         turn = getattr(finding, "turn", None)
         rule = getattr(finding, "rule", None)
-        where = f"turn {turn}" if turn is not None else "call"
-        lines.append(
-            f"  {where}: {getattr(finding, 'text', '')!r} — {finding.category}"
-            + (f", {rule}" if rule else "")
-        )
+        where = message("turn_n", lang, n=turn) if turn is not None else message("whole_call", lang)
+        text = getattr(finding, "text", "")
+        lines.append(f"  {where}: {text!r} — {finding.category}" + (f", {rule}" if rule else ""))
     return "\n".join(lines)
-

@@ -70,7 +70,11 @@ def list_command(as_json: bool, root: Path | None) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
 @click.option("--json", "as_json", is_flag=True, help="Print the diagnostics as one JSON list.")
-def validate_command(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
+@click.option(
+    "--format", "fmt", type=click.Choice(["parsable", "github"]), default="parsable", show_default=True,
+    help="parsable: file:line:col: [level] code: message; github: GitHub Actions annotations.",
+)  # fmt: skip
+def validate_command(paths: tuple[Path, ...], strict: bool, as_json: bool, fmt: str) -> None:
     """Check scenario files (directories are searched recursively, skipping intents/).
 
     Prints every problem as `file:line:col: [level] code: message`; a summary goes to stderr.
@@ -100,13 +104,24 @@ def validate_command(paths: tuple[Path, ...], strict: bool, as_json: bool) -> No
         )
     else:
         for d in diags:
-            click.echo(d.format())
+            click.echo(_github(d) if fmt == "github" else d.format())
     click.echo(_summary(diags, files), err=True)
     unreadable = {"unreadable", "file-too-large", "encoding"}
     if missing or any(d.code in unreadable for d in diags):
         sys.exit(EXIT_UNUSABLE)
     if any(d.level == "error" or strict for d in diags):
         sys.exit(EXIT_FAILED)
+
+
+def _github(d: Diagnostic) -> str:
+    """`::error file=...,line=...,col=...,title=code::message` (GitHub Actions workflow command)."""
+    where = f"file={d.path}"
+    if d.line is not None:
+        where += f",line={d.line}"
+        if d.col is not None:
+            where += f",col={d.col}"
+    message = d.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::{d.level} {where},title={d.code}::{message}"
 
 
 def _load_or_exit(id_or_path: str) -> Scenario:

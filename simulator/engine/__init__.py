@@ -5,7 +5,7 @@ Headless by design: nothing here imports Textual (tests/simulator/test_engine_im
 
 from __future__ import annotations
 
-from simulator.engine.call import Call, TurnResult, start_call
+from simulator.engine.call import Call, TurnResult, freeze_heap, start_call
 from simulator.engine.machine import CompiledScenario, ScenarioCompileError, compile_scenario, compiled_for
 from simulator.engine.signals import AmountSlot, DateSlot, Heard, RecognisedSignal
 
@@ -20,5 +20,6 @@ __all__ = [
     "TurnResult",
     "compile_scenario",
     "compiled_for",
+    "freeze_heap",
     "start_call",
 ]

@@ -8,6 +8,7 @@ goes on. A seed fully determines the debtor's line variants, so a script replays
 from __future__ import annotations
 
 import contextlib
+import gc
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -138,7 +139,8 @@ class Call:
         self.ended_by: str | None = None
         self._last_amount: Any = None
         self._last_date: date | None = None
-        self.opening = self._pick(scenario.states[scenario.initial].say, self._env_for_lines()) or ""
+        opening = self._pick(scenario.states[scenario.initial].say, self._env_for_lines())
+        self.opening = fill(opening, self._placeholder_values()) if opening else ""
         if self.opening:
             self.turns.append(Turn(speaker="debtor", text=self.opening))
         if scenario.states[scenario.initial].terminal:  # degenerate, but must not hang
@@ -179,6 +181,16 @@ class Call:
             scenario=self.scenario.id or None,
             turns=list(self.turns),
         )
+
+    def warm_up(self) -> None:
+        """Load the detector lexicons and the intent library now, not on the first line.
+
+        Compiling them takes on the order of a second; a screen or `run` calls this while the
+        phone rings so the first turn is as quick as the others. Never raises: a broken
+        recogniser is reported by the first `say` instead.
+        """
+        with contextlib.suppress(Exception):
+            self._recogniser()("hello", self.today, ())
 
     def end(self, reason: str = ENDED_BY_COLLECTOR) -> None:
         """End the call from the collector's side (hang up, script over). Idempotent."""
@@ -410,6 +422,17 @@ def _ended_by_outcome(outcome: str | None, default: str) -> str:
 
 def _first_signal(rule: Rule, ids: frozenset[str]) -> str:
     return min(rule.on & ids)
+
+
+def freeze_heap() -> None:
+    """Move everything allocated so far (lexicons, compiled scenarios) out of the collector's view.
+
+    Each turn allocates short-lived objects; without this, the occasional full collection walks
+    every long-lived lexicon object and adds several milliseconds to that turn (measured by
+    benchmarks/engine_speed.py). Call once after loading and `Call.warm_up()`.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def start_call(

@@ -2,8 +2,9 @@
 
 The Machine is built once per scenario (`model=None`, `auto_transitions=False`,
 `send_event=True`) and cached; every call adds its own model with `add_model` and removes it
-with `remove_model` when the call ends (transitions binds per-model methods, so one Machine
-per call would cost ~100x more; see reference/model-codebases.md §4).
+with `remove_model` when the call ends. A Machine per call would rebuild every state, event
+and transition for each call (reference/model-codebases.md §4; benchmarks/engine_speed.py
+reports both the compile time and the per-call cost).
 
 Ordering: a trainee line can carry several signals. YAML order decides, across signals: the
 engine walks the candidate rules in YAML order and fires each one's trigger with the rule's
@@ -256,9 +257,25 @@ def _state_ref(name: Any, states: Mapping[str, StateInfo]) -> str | None:
     return str(name)
 
 
+class CallMachine(Machine):
+    """A Machine that binds no convenience methods onto each call's model.
+
+    `add_model` normally sets, per model, a method per event, a `may_<event>` per event and an
+    `is_<state>` per state (reference/model-codebases.md §4: the per-model cost of
+    transitions). The engine never calls them: it fires `machine.events[...].trigger(model)`
+    and reads `model.state`. Skipping them keeps a call's model to its state and variables.
+    """
+
+    def _add_trigger_to_model(self, trigger: str, model: Any) -> None:
+        return None
+
+    def _add_model_to_state(self, state: Any, model: Any) -> None:
+        return None
+
+
 def build_machine(states: Mapping[str, StateInfo], rules: list[Rule]) -> Machine:
     """ONE Machine for the scenario; triggers are `hear_<signal>`, one per signal id."""
-    machine = Machine(
+    machine = CallMachine(
         model=None,
         states=[{"name": n, "final": s.terminal} for n, s in states.items()],
         initial=next(iter(states)),

@@ -29,6 +29,24 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "Sorry, I have to go now.",
         "zh": "不好意思，我得挂了。",
     },
+    "you": {"en": "You: {text}", "zh": "你：{text}"},
+    "debtor": {"en": "Debtor: {text}", "zh": "客户：{text}"},
+    "call_ended": {
+        "en": "-- call ended: {ended_by}; outcome: {outcome}",
+        "zh": "-- 通话结束：{ended_by}；结果：{outcome}",
+    },
+    "none": {"en": "none", "zh": "无"},
+    "score_line": {
+        "en": (
+            "Score: empathy {empathy}, legality {legality}, outcome {outcome}, overall {overall} — {verdict}"
+        ),
+        "zh": "得分：同理心 {empathy}，合规 {legality}，结果 {outcome}，总分 {overall} — {verdict}",
+    },
+    "passed": {"en": "passed", "zh": "通过"},
+    "not_passed": {"en": "not passed", "zh": "未通过"},
+    "auto_fail": {"en": " (automatic fail)", "zh": "（一票否决）"},
+    "turn_n": {"en": "turn {n}", "zh": "第 {n} 轮"},
+    "whole_call": {"en": "call", "zh": "整通电话"},
     "silence": {
         "en": "...",
         "zh": "……",

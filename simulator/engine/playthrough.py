@@ -1,8 +1,10 @@
 """Seeded random playthroughs: walk N random paths, report unreached states and crashes.
 
 Each step picks a line among the current state's suggested replies and the intent library's
-examples for the signals the current state reacts to (plus, now and then, any example at all,
-so globals such as threats get exercised). A seed fully determines every path.
+examples for the signals the current state reacts to. One step in five "wanders" instead:
+any intent example, any state's suggestion (the tempting-but-wrong ones included) or any line
+of the scenario's scripted tests, so global reactions such as threats get exercised too.
+A seed fully determines every path.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from typing import Any
 
 from simulator.engine.call import start_call
 from simulator.engine.machine import CompiledScenario, compiled_for
+from simulator.engine.placeholders import fill
 from simulator.engine.signals import Recogniser
+from simulator.engine.spec import as_list
 
-# Chance of picking from all examples instead of the current state's relevant ones.
+# Chance of picking any intent example or any scenario line instead of the current state's ones.
 WANDER = 0.2
 
 
@@ -143,6 +147,11 @@ def random_playthrough(
     report = PlaythroughReport(scenario=compiled.id, runs=n, seed=seed, states=list(compiled.states))
     examples = intent_examples(compiled, recogniser)
     every_example = sorted({line for lines in examples.values() for line in lines})
+    scenario_lines = sorted(
+        {fill(str(s["text"]), compiled.constants) for st in compiled.states.values() for s in st.suggestions}
+        | {str(line) for test in as_list(compiled.spec.get("tests")) for line in as_list(test.get("script"))}
+    )
+    wander_pools = [pool for pool in (every_example, scenario_lines) if pool]
     for run in range(n):
         call_seed = rng.randrange(2**31)
         lines: list[str] = []
@@ -154,7 +163,7 @@ def random_playthrough(
             for _ in range(compiled.max_turns + 2):
                 if call.ended:
                     break
-                line = _choose(rng, call, compiled, examples, every_example)
+                line = _choose(rng, call, compiled, examples, wander_pools)
                 if line is None:
                     break
                 lines.append(line)
@@ -181,14 +190,14 @@ def _choose(
     call: Any,
     compiled: CompiledScenario,
     examples: Mapping[str, list[str]],
-    every_example: list[str],
+    wander_pools: list[list[str]],
 ) -> str | None:
     pool = [str(s.get("text")) for s in call.suggestions() if s.get("text")]
-    if every_example and rng.random() < WANDER:
-        return rng.choice(every_example)
+    if wander_pools and rng.random() < WANDER:
+        return rng.choice(rng.choice(wander_pools))
     reacts_to = sorted({sig for rule in compiled.rules if call.state in rule.sources for sig in rule.on})
     for sig in reacts_to:
         pool.extend(examples.get(sig, ()))
     if not pool:
-        pool = every_example
+        pool = [line for lines in wander_pools for line in lines]
     return rng.choice(pool) if pool else None

@@ -24,6 +24,7 @@ def scoring_context_fields(call: Call) -> dict[str, Any]:
         "pass_mark": scoring.get("pass_mark"),
         "monthly_capacity": finances.get("monthly_capacity"),
         "pay_now_capacity": finances.get("pay_now"),
+        "today": call.today,
     }
     return {k: v for k, v in fields.items() if v is not None}
 

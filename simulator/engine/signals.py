@@ -91,7 +91,6 @@ def default_recogniser(lang: Lang, extra_intents: Any = None) -> Recogniser:
     from scoring.detector import detect
     from scoring.text.dates import extract_dates
     from scoring.text.money import extract_money
-
     from simulator.nlu import IntentLibrary
 
     library = IntentLibrary.load(lang, extra=extra_intents) if extra_intents else IntentLibrary.load(lang)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from simulator.engine.call import Call, TurnResult, start_call
+from simulator.engine.call import ENDED_SCRIPT, Call, TurnResult, start_call
 from simulator.engine.machine import CompiledScenario, compiled_for
 from simulator.engine.signals import Recogniser
 from simulator.engine.spec import as_list, first_key
@@ -58,7 +58,13 @@ class TestResult:
             "outcome": self.outcome,
             "ended_by": self.ended_by,
             "turns": [t.to_dict() for t in self.turns],
+            "scorecard": _dump(self.scorecard),
         }
+
+
+def _dump(card: Any) -> Any:
+    dump = getattr(card, "model_dump", None)
+    return dump(mode="json") if dump is not None else None
 
 
 def run_scenario_tests(
@@ -101,10 +107,14 @@ def _run_one(
         result = call.say(line)
         if result.error:
             failures.append(f"line {i + 1} raised inside the engine: {result.error}")
+    # `ended` asks whether the call ended inside the script; after that, a call still open is
+    # closed as `script_ended`, which is what `ended_by` then reports.
+    ended_in_script = call.ended
+    call.end(ENDED_SCRIPT)
     expect = test.get("expect") or {}
     scorecard = None
     if isinstance(expect, Mapping):
-        failures.extend(check_expectations(call, expect))
+        failures.extend(check_expectations(call, expect, ended=ended_in_script))
         wanted = {k: expect[k] for k in SCORE_KEYS if expect.get(k) is not None}
         if isinstance(expect.get("score"), Mapping):
             # passed/auto_fail/outcome_category may sit inside `score:` (the format) or beside it.
@@ -112,7 +122,6 @@ def _run_one(
         if wanted:
             scorecard, problems = _check_score(call, wanted)
             failures.extend(problems)
-    call.end()
     return TestResult(
         name=name,
         passed=not failures,
@@ -125,8 +134,12 @@ def _run_one(
     )
 
 
-def check_expectations(call: Call, expect: Mapping[str, Any]) -> list[str]:
-    """Failures (empty when all hold) of everything but `score`."""
+def check_expectations(call: Call, expect: Mapping[str, Any], *, ended: bool | None = None) -> list[str]:
+    """Failures (empty when all hold) of everything but `score`.
+
+    `ended`: whether the call ended before the script ran out (default: `call.ended`).
+    """
+    ended = call.ended if ended is None else ended
     failures: list[str] = []
     debtor_lines = [t.text for t in call.turns if t.speaker == "debtor"]
     declared = set(call.scenario.variables)
@@ -142,8 +155,8 @@ def check_expectations(call: Call, expect: Mapping[str, Any]) -> list[str]:
                     f"outcome: expected {want!r}, got {call.outcome!r} (ended_by {call.ended_by})"
                 )
         elif key == "ended":
-            if call.ended is not bool(want):
-                failures.append(f"ended: expected {bool(want)}, got {call.ended}")
+            if ended is not bool(want):
+                failures.append(f"ended: expected {bool(want)}, got {ended}")
         elif key == "ended_by":
             if call.ended_by != want:
                 failures.append(f"ended_by: expected {want!r}, got {call.ended_by!r}")

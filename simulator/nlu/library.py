@@ -22,8 +22,8 @@ Library file format (see the header of `scenarios/intents/en.yaml`):
           - {match: "how about", negatable: false, requires_slot: amount}
           - {regex: "^yes\\b"}                                # raw RE2 over the normalised line
 
-A scenario's own `intents:` have the same shape; an intent without patterns matches its
-examples literally (after normalisation).
+A scenario's own `intents:` have the same shape (docs/scenario-format.md) and may use the
+library's concepts; an intent without patterns matches its examples literally.
 """
 
 from __future__ import annotations
@@ -117,9 +117,17 @@ def _literal_expression(example: str, lang: str) -> str | None:
 
 
 def _pattern_nodes(
-    intent_id: str, body: MDict, lang: str, diags: DiagnosticList, slot_of: dict[str, str | None]
+    intent_id: str,
+    body: MDict,
+    lang: str,
+    diags: DiagnosticList,
+    slot_of: dict[str, str | None],
 ) -> list[MDict]:
-    """Lexicon pattern mappings for one intent entry (errors about the entry go to `diags`)."""
+    """Lexicon pattern mappings for one intent entry (errors about the entry go to `diags`).
+
+    A plain string pattern is a match expression, in the library and in a scenario's
+    `intents:` alike (docs/scenario-format.md); `{regex: ...}` takes raw RE2.
+    """
     for key in body:
         if key not in INTENT_KEYS:
             diags.error(body.key_mark(key), "unknown-key", f"unknown key {key!r} in intent {intent_id!r}")

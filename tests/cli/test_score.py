@@ -173,3 +173,13 @@ def test_alias_bomb_is_refused(tmp_path):
 def test_unknown_scenario_is_bad_usage(good):
     result = run(str(good), "--scenario", "no-such-scenario")
     assert result.exit_code == 2 and "no-such-scenario" in result.output
+
+
+def test_scenario_supplies_values_and_means(good):
+    result = run(str(good), "--scenario", "us-job-loss", "--json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["scenario"] == "us-job-loss"
+    detail = doc["outcome_detail"]
+    assert detail["category"] == "installment_plan" and detail["capacity"] is not None
+    assert detail["affordable"] is True

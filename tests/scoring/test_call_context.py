@@ -302,3 +302,18 @@ def test_unverified_disclosure_is_reported_once_wrong_party_each_time():
         C("Tell her to pay today.", "payment_request"),
     )
     assert got == [("third_party_disclosure", 2), ("third_party_disclosure", 4)]
+
+
+def test_threat_after_cease_or_dispute_is_collecting():
+    got = cats(
+        "en", *VERIFIED, D("Stop calling me."), C("We'll see you in court then.", "threat_legal_action")
+    )
+    assert ("ignored_cease", 3) in got
+    got = cats(
+        "zh",
+        C("请问是张伟本人吗？", "identity_verification"),
+        D("是我。"),
+        D("这不是我借的钱。"),
+        C("不还就等着被起诉吧。", "threat_legal_action"),
+    )
+    assert ("ignored_dispute", 3) in got

@@ -13,6 +13,8 @@ from scoring.detector import detect
 from scoring.model import Kind
 from scoring.text import zh
 
+THREATS = {"threat_violence", "threat_arrest", "threat_legal_action", "shaming_threat"}
+
 # (utterance, must report, must not report)
 CASES: list[tuple[str, set[str], set[str]]] = [
     # --- threat_violence
@@ -98,7 +100,8 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("听起来您最近压力真的很大", {"acknowledge_feeling"}, set()),
     ("听到您失业的消息，我很难过", {"sympathy"}, set()),
     ("换了谁遇到这种事都会着急的", {"validate"}, set()),
-    ("我完全理解您的心情", {"validate"}, set()),
+    ("我完全理解您的心情", {"acknowledge_feeling"}, set()),
+    ("换个角度说，您有这种担心完全可以理解", {"validate"}, set()),
     ("别担心，我们一起想办法", {"reassure"}, set()),
     ("能跟我说说最近发生了什么吗？", {"open_question"}, set()),
     ("我可以帮您申请看看有没有合适的方案", {"offer_help"}, set()),
@@ -234,7 +237,7 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ('我没时间听你解释，直接说什么时候还', {'rushing'}, set()),
     ('少废话，就说还不还', {'rushing'}, set()),
     ('行了行了，别说了', {'rushing'}, set()),
-    ('你给我听好了！', {'shouting'}, set()),
+    ('你给我听好了！！', {'shouting'}, set()),
     ('还钱！！还钱！！', {'shouting'}, set()),
     ('您好，我是中国银行信用卡中心的客户经理张敏', {'self_identification'}, set()),
     ('我姓刘，是捷信金融的，工号8812', {'self_identification'}, set()),
@@ -249,6 +252,181 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ('您也可以联系当地的法律援助中心，免费的', {'debt_advice_signpost'}, set()),
     ('我跟您确认一下，您这周五转2000元到还款账户，对吗？', {'agreement_confirmation'}, set()),
     ('那我们就说好，每月10号还500块，分12期', {'agreement_confirmation'}, set()),
+    # --- conditional threats, denials, empathy and conduct paraphrases (second batch)
+    ('你要是再不还，我们只能起诉了', {'threat_legal_action'}, set()),
+    ('不还钱的话，警察会来找你的', {'threat_arrest'}, set()),
+    ('你再拖，我们就联系你的紧急联系人，把事情说清楚', {'shaming_threat'}, set()),
+    ('别以为我们不敢告你', {'threat_legal_action'}, set()),
+    ('你也不想让你们领导知道吧', {'shaming_threat'}, set()),
+    ('你不接电话是吧，那我们就天天打', {'harassment'}, set()),
+    ('别逼我们用别的办法', {'threat_violence'}, set()),
+    ('如果今天还不上，明天就走法律程序', {'threat_legal_action'}, set()),
+    ('不处理就等着派出所传唤吧', {'threat_arrest'}, set()),
+    ('你不还，你老公就得替你还', {'misrepresentation'}, set()),
+    ('放心吧，不会有人去您单位的', {'reassure'}, THREATS),
+    ('我们绝对不会把这件事告诉任何人', {'reassure'}, THREATS),
+    ('不会坐牢的，这个您放心', {'reassure'}, THREATS),
+    ('起诉？我们没这个打算', {'reassure'}, THREATS),
+    ('您孩子不用替您还这笔钱', {'reassure'}, THREATS),
+    ('警察不会因为欠款找您的', {'reassure'}, THREATS),
+    ('您听起来很疲惫', {'acknowledge_feeling'}, set()),
+    ('这事搁谁身上都不好受，您现在肯定很难受', {'acknowledge_feeling'}, set()),
+    ('我能感觉到您很委屈', {'acknowledge_feeling'}, set()),
+    ('很抱歉听说您父亲去世了', {'sympathy'}, set()),
+    ('对于您的遭遇，我深表同情', {'sympathy'}, set()),
+    ('哎，真是太难为您了', {'sympathy'}, set()),
+    ('您的担心完全可以理解', {'validate'}, set()),
+    ('这种情况确实让人头疼，换谁都一样', {'validate'}, set()),
+    ('您这么想是很合理的', {'validate'}, set()),
+    ('咱们一步一步来，总能解决的', {'reassure'}, THREATS),
+    ('您先别慌，办法肯定有', {'reassure'}, THREATS),
+    ('您觉得每个月还多少比较合适？', {'open_question'}, set()),
+    ('能说说是什么原因导致没能按时还款吗？', {'open_question'}, set()),
+    ('您目前的生活情况怎么样？', {'open_question'}, set()),
+    ('您这边有什么想法吗？', {'open_question'}, set()),
+    ('我这边可以帮您提交一个延期申请', {'offer_help'}, set()),
+    ('如果您需要，我可以把方案发到您手机上', {'offer_help'}, set()),
+    ('要不要我帮您算一下每期要还多少？', {'offer_help'}, set()),
+    ('感谢您抽空接听电话', {'courtesy'}, set()),
+    ('不好意思，打扰您一会儿', {'courtesy'}, set()),
+    ('请问您贵姓？', {'courtesy'}, set()),
+    ('你自己花的钱，自己不还谁还？', {'blame'}, set()),
+    ('借的时候痛快，还的时候就装死', {'blame'}, set()),
+    ('你有什么困难那是你的事', {'dismiss'}, set()),
+    ('别扯那些没用的，还钱就行', {'dismiss'}, set()),
+    ('您这理由可真新鲜', {'sarcasm'}, set()),
+    ('真有本事，借了十几家网贷', {'sarcasm'}, set()),
+    ('你连利息怎么算都不知道还敢借钱？', {'condescension'}, set()),
+    ('我给你讲你也听不懂', {'condescension'}, set()),
+    ('我没空跟你耗，给个准话', {'rushing'}, set()),
+    ('快点说，到底还不还', {'rushing'}, set()),
+    ('听清楚没有！！！', {'shouting'}, set()),
+    ('您好，我叫李强，是浦发银行信用卡中心的', {'self_identification'}, set()),
+    ('我是招联金融贷后部的王经理', {'self_identification'}, set()),
+    ('请问是陈女士本人接听吗？', {'identity_verification'}, set()),
+    ('为了确认是您本人，请说一下您的出生年月', {'identity_verification'}, set()),
+    ('这次打电话主要是关于您的逾期欠款', {'debt_collector_disclosure'}, set()),
+    ('我们是银行委托的催收机构', {'debt_collector_disclosure'}, set()),
+    ('您家里每个月的固定开支有哪些？', {'affordability_check'}, set()),
+    ('您现在的收入能覆盖日常生活吗？', {'affordability_check'}, set()),
+    ('针对您的情况，可以申请个性化分期', {'hardship_options'}, set()),
+    ('我们可以帮您申请暂缓还款三个月', {'hardship_options'}, set()),
+    ('如果您确实困难，可以减免部分利息', {'hardship_options'}, set()),
+    ('您也可以找当地的公益债务咨询机构聊聊', {'debt_advice_signpost'}, set()),
+    ('有免费的财务咨询热线，需要我发给您吗', {'debt_advice_signpost'}, set()),
+    ('好的，我再跟您核对一下：下周一还3000元，通过银行转账', {'agreement_confirmation'}, set()),
+    ('那就这么说定了，每月5号还400，共10期', {'agreement_confirmation'}, set()),
+    # --- third batch: other situations and sentence shapes
+    ('我这边是物流公司的，您有个件一直没人签收，方便说下现在的地址吗', {'pretext'}, set()),
+    ('您好，这里是社区卫生服务中心，想跟您核实一下家庭住址', {'pretext'}, set()),
+    ('我是你表哥的朋友，他让我问问你最近住哪', {'pretext'}, set()),
+    ('我们在做一个关于消费习惯的回访，能问您几个问题吗', {'pretext'}, set()),
+    ('您的社保卡有问题需要重新登记，请提供一下单位地址', {'pretext'}, set()),
+    ('我们是市中级人民法院委托的律师', {'impersonation'}, set()),
+    ('我是公安局的民警，你这个案子归我管', {'impersonation'}, set()),
+    ('我们这是代表政府来处理你的欠款', {'impersonation'}, set()),
+    ('這裡是法院，請你明天來一趟', {'impersonation'}, set()),
+    ('我们跟法院有合作，判决书随时能下来', {'impersonation'}, set()),
+    ('你一天不还，我们就一天不停地打', {'harassment'}, set()),
+    ('我们会在你上班的时候一直打你电话', {'harassment'}, set()),
+    ('拉黑也没用，我们有的是号码', {'harassment'}, set()),
+    ('以后每个周末我们都上门拜访', {'harassment'}, set()),
+    ('凌晨三点你也得接我电话', {'harassment'}, set()),
+    ('今天还的话要另加一笔200元的加急处理费', {'unauthorized_fee'}, set()),
+    ('我们的上门服务费是每次500', {'unauthorized_fee'}, set()),
+    ('不交停催费，电话是不会停的', {'unauthorized_fee'}, set()),
+    ('律师费3000元由你承担', {'unauthorized_fee'}, set()),
+    ('你这个欠款五年都不会消，一直跟着你', {'misrepresentation'}, set()),
+    ('逾期超过三个月就自动变成刑事案件', {'misrepresentation'}, set()),
+    ('全国的银行都已经把你拉黑了', {'misrepresentation'}, set()),
+    ('你现在连火车票都买不了了', {'misrepresentation'}, set()),
+    ('不还清，你父母的退休金也会被扣', {'misrepresentation'}, set()),
+    ('好，那就按您说的，这个月25号先还1500，下个月再还1500', {'agreement_confirmation'}, set()),
+    ('最后再确认一遍：每月8号，600元，从您尾号3321的卡里自动扣', {'agreement_confirmation'}, set()),
+    ('我重复一下我们的约定，明天下午三点前通过支付宝还清4200元', {'agreement_confirmation'}, set()),
+    ('如果您欠了好几家，建议先找公益的债务咨询机构帮您理一理', {'debt_advice_signpost'}, set()),
+    ('各地都有法律援助中心，可以免费咨询债务问题', {'debt_advice_signpost'}, set()),
+    ('最近是遇到什么事了吗？', {'open_question'}, set()),
+    ('能跟我讲讲您现在的情况吗？', {'open_question'}, set()),
+    ('您那边是出了什么状况？', {'open_question'}, set()),
+    ('哟，您还知道接电话啊', {'sarcasm'}, set()),
+    ('您这演技不去当演员可惜了', {'sarcasm'}, set()),
+    ('真是稀客啊，终于肯接电话了', {'sarcasm'}, set()),
+    ('我用最简单的话跟你解释，你应该能听懂吧', {'condescension'}, set()),
+    ('这都不懂，你怎么办的信用卡', {'condescension'}, set()),
+    ('你先去学学什么叫契约精神', {'condescension'}, set()),
+    ('你生病跟我们没关系，钱照样要还', {'dismiss'}, set()),
+    ('别拿孩子当借口', {'dismiss'}, set()),
+    ('你那点事我不关心', {'dismiss'}, set()),
+    ('你欠钱不还，还有脸跟我讲道理？', {'blame'}, set()),
+    ('要不是你自己乱借，能到今天这步？', {'blame'}, set()),
+    ('别绕了，直接给个数', {'rushing'}, set()),
+    ('我只问一句，还不还？', {'rushing'}, set()),
+    ('实在不好意思，这么晚打扰您', {'courtesy'}, set()),
+    ('劳烦您帮忙转告一下', {'courtesy'}, set()),
+    ('多谢您的配合', {'courtesy'}, set()),
+    ('听您这么说我心里也挺难受的', {'sympathy'}, set()),
+    ('感觉您现在特别无助', {'acknowledge_feeling'}, set()),
+    ('我听得出您很生气', {'acknowledge_feeling'}, set()),
+    ('有这种情绪很正常，换我也一样', {'validate'}, set()),
+    ('这个不用担心，还有时间', {'reassure'}, THREATS),
+    ('您不会因为这个失业的', {'reassure'}, THREATS),
+    ('我们不会让您的邻居知道', {'reassure'}, THREATS),
+    ('我可以帮您把还款日调到每月20号', {'offer_help'}, set()),
+    ('您看要不要我先帮您把利息停下来', {'offer_help'}, set()),
+    ('我们有困难客户帮扶计划，可以先停息半年', {'hardship_options'}, set()),
+    ('可以先只还利息，本金往后延', {'hardship_options'}, set()),
+    ('您家里还有谁有收入吗？', {'affordability_check'}, set()),
+    ('除了这张卡，您还有别的欠款要还吗？', {'affordability_check'}, set()),
+    ('跟您核对一下，您的身份证号码尾号是多少？', {'identity_verification'}, set()),
+    ('我是华夏银行信用卡中心的催收专员刘芳，工号2047', {'self_identification'}, set()),
+    ('我们打电话是为了您名下逾期未还的贷款', {'debt_collector_disclosure'}, set()),
+    # --- negation traps (the threat stands) and denials
+    ('我不是跟你开玩笑，不还钱就起诉你', {'threat_legal_action'}, {'reassure'}),
+    ('别以为换了号码我们就找不到你', {'harassment'}, {'reassure'}),
+    ('不还钱？那就等着坐牢吧', {'threat_arrest'}, {'reassure'}),
+    ('你不想让你妈知道吧？', {'shaming_threat'}, {'reassure'}),
+    ('不是我吓你，你们全家很快都会知道', {'shaming_threat'}, {'reassure'}),
+    ('没有钱？去借啊', {'pressure_to_borrow'}, {'reassure'}),
+    ('我们不会放过你的', {'harassment'}, {'reassure'}),
+    ('别不当回事，警察上门可不是闹着玩的', {'threat_arrest'}, {'reassure'}),
+    ('不是我们不给你机会，是你逼我们起诉', {'threat_legal_action'}, {'reassure'}),
+    ('不还的话你这辈子都别想贷款买房', {'misrepresentation'}, {'reassure'}),
+    ('没人想让自己的丑事传到单位吧', {'shaming_threat'}, {'reassure'}),
+    ('你不还也行，后果你自己承担，出了事别找我们', {'threat_violence'}, {'reassure'}),
+    ('我们不会冻结您的账户，这点您放心', {'reassure'}, THREATS),
+    ('没有人会因为这个去找您的领导', {'reassure'}, THREATS),
+    ('不会有警察找您的', {'reassure'}, THREATS),
+    ('我们不会在您的朋友圈发任何东西', {'reassure'}, THREATS),
+    ('您的房子不会被收走', {'reassure'}, THREATS),
+    # --- Taiwan usage (traditional) and Cantonese
+    ('再不繳，我們就申請法扣你的薪水', {'threat_legal_action'}, set()),
+    ('你的房子會被法院查封拍賣喔', {'threat_legal_action'}, set()),
+    ('你這樣是惡意倒債，會被抓去關', {'threat_arrest'}, set()),
+    ('我們會打到你公司，讓你老闆知道', {'shaming_threat'}, set()),
+    ('您放心，我們不會打到您公司', {'reassure'}, THREATS),
+    ('您可以去法律扶助基金會免費諮詢', {'debt_advice_signpost'}, set()),
+    ('您可以申請債務協商，分期慢慢還', {'hardship_options'}, set()),
+    ('您好，我是玉山銀行的陳小姐', {'self_identification'}, set()),
+    ('不好意思打擾您，想跟您確認一下帳款的事', {'courtesy'}, set()),
+    ('今天打來是關於您信用卡逾期未繳的帳款', {'debt_collector_disclosure'}, set()),
+    ('你再不還，小心出門被人堵', {'threat_violence'}, set()),
+    ('你這個爛人', {'abusive_language'}, set()),
+    ('你唔还钱，我哋就去你公司搵你老细', {'shaming_threat'}, set()),
+    ('差佬会拉你去坐监', {'threat_arrest'}, set()),
+    ('仆街，快啲还钱', {'abusive_language'}, set()),
+    ('丢你老母', {'abusive_language'}, set()),
+    ('唔使惊，我哋唔会搵你屋企人', {'reassure'}, THREATS),
+    ('你最近发生咩事啊？', {'open_question'}, set()),
+    ('唔该晒你听电话', {'courtesy'}, set()),
+    ('你有冇钱关我咩事', {'dismiss'}, set()),
+    ('你去问你屋企人借啦', {'pressure_to_borrow'}, set()),
+    ('我哋日日打俾你，打到你还为止', {'harassment'}, set()),
+    ('请问你系咪陈大文先生？', {'identity_verification'}, set()),
+    ('咁我哋讲好咗，下个月一号还三千蚊', {'agreement_confirmation'}, set()),
+    ('听到你屋企有人过咗身，真系好遗憾', {'sympathy'}, set()),
+    ('你咁紧张好正常', {'validate'}, set()),
+    ('唔好讲咁多，几时还？', {'rushing'}, set()),
     # --- intents
     ("您的信用卡已经逾期两个月了", {"mentions_debt"}, set()),
     ("请您今天下午五点前还款", {"payment_request"}, set()),
@@ -264,6 +442,80 @@ def test_zh_case(text: str, present: set[str], absent: set[str]) -> None:
     found = _categories(text)
     assert present <= found, f"missing {present - found} in {text!r}; found {found}"
     assert not (absent & found), f"false alarm {absent & found} in {text!r}"
+
+
+NEUTRAL = [
+    '如果您遇到自称警察的人打电话要钱，请直接挂断并报警。',
+    '您的身份证如果丢了，建议尽快去派出所挂失。',
+    '这笔欠款没有进入诉讼程序，您放心。',
+    '法院寄来的文书跟我们这个账户无关。',
+    '您家人如果愿意一起商量，也可以让他们旁听，但我们不会主动联系他们。',
+    '我们的客服热线是24小时的，您随时可以打过来。',
+    '您可以每天在App上查看还款进度。',
+    '每个月15号系统会自动扣款。',
+    '我们每周会给您发一条还款提醒短信，您看可以吗？',
+    '如果您想换个时间，我们晚上七点再打给您。',
+    '利息是按照合同约定计算的。',
+    '违约金已经按规定减免了。',
+    '手续费这块，分期是免收的。',
+    '您之前的滞纳金我们已经帮您申请退回了。',
+    '您可以跟家人商量一下再决定。',
+    '您可以考虑向亲友说明情况，但这完全由您决定。',
+    '如果您卖车是自己的打算，我们尊重您的决定。',
+    '我们建议您不要通过借新贷来还旧贷。',
+    '您的征信报告可以到人民银行征信中心免费查询。',
+    '逾期信息会按规定上报征信。',
+    '如果您对金额有异议，可以申请我们寄送账单明细。',
+    '律师事务所的函件是我们委托发出的正式通知，您可以核实。',
+    '关于法律问题，建议您咨询专业律师。',
+    '您的工作单位信息我们只用于身份核实。',
+    '我们不会向您的单位透露任何信息。',
+    '这边是平安银行信用卡中心，我姓周。',
+    '您好，这是一通关于您信用卡账户的提醒电话。',
+    '您今天能先还一部分吗？',
+    '那我们约好下周三再通电话。',
+    '您放心，我们会保护好您的个人信息。',
+    '感谢您的坦诚。',
+    '我明白了，谢谢您告诉我这些。',
+    '请问您现在说话方便吗？',
+    '我们可以一起看看您的还款计划。',
+    '好的，我把您的诉求记录下来，会反馈给相关部门。',
+    '您说的情况我们会核实，核实期间不会催收。',
+    '我们会按照您的要求，只在工作日联系您。',
+    '您的案子没有移交任何第三方。',
+    '我们公司严禁任何形式的暴力催收。',
+    '有任何不文明的催收行为，您都可以投诉。',
+    '如果有人骂您或者威胁您，请告诉我们。',
+    '您的孩子上学不会受任何影响。',
+    '欠款不会影响您家人的征信。',
+    '您不需要为这笔钱去卖房子。',
+    '请您不要因为还款去借高利贷。',
+    '我们从来不上门催收。',
+    '催收人员都会主动表明身份。',
+    '我们不会在晚上十点以后联系您。',
+    '您说得很清楚，谢谢。',
+    '抱歉让您久等了。',
+    '这个月您已经还了800元，剩下的下月再还就行。',
+    '您这边最低还款额是320元。',
+    '我们这边的记录显示您上个月已经还款了。',
+    '您可以通过支付宝或者银行卡转账还款。',
+    '如果您的银行卡被冻结了，可能是其他原因，建议咨询开户行。',
+    '我们收到您的投诉了，会有专人跟进。',
+    '警察叔叔也提醒大家注意防范电信诈骗。',
+    '您女儿在读书吧？那家里开销一定不小。',
+    '您每个月还要给老人寄生活费吗？',
+    '我先帮您算一下，每月还多少比较合适。',
+    '您也可以考虑申请最低还款。',
+    '这个方案不用您额外付任何费用。',
+    '我们不会把您的信息发到任何群里。',
+    '您的通讯录我们没有权限获取，也不会使用。',
+]
+
+
+@pytest.mark.parametrize("text", NEUTRAL)
+def test_benign_mentions_of_police_court_family_and_fees_are_not_violations(text: str) -> None:
+    violations = [f.category for f in detect(text, "zh") if f.kind == Kind.violation]
+    assert not violations, f"false alarm {violations} in {text!r}"
 
 
 def test_neutral_sentences_are_clean_of_violations() -> None:
@@ -323,3 +575,46 @@ def test_fold_span_of_a_longer_variant_covers_it_all() -> None:
 def test_variant_table_is_plain_strings() -> None:
     table = zh.variants()
     assert table and all(isinstance(k, str) and isinstance(v, str) and k and v for k, v in table.items())
+
+
+def test_shipped_zh_lexicon_loads_without_diagnostics() -> None:
+    from scoring.lexicon import LEXICON_DIR, load_lexicon
+
+    lex, diags = load_lexicon(LEXICON_DIR / "zh.yaml")
+    assert lex is not None
+    assert not diags, "\n".join(d.format() for d in diags)
+
+
+@pytest.mark.parametrize(
+    ("text", "requested"),
+    [
+        ("您还是得还。", True),
+        ("你什么时候还？", True),
+        ("转账还是刷卡？", True),
+        ("我们还是要还原一下当时的情况", False),
+        ("您还有其他贷款吗？", False),
+        ("核实之前不会再催您还款。", False),
+    ],
+)
+def test_payment_request_intent(text: str, requested: bool) -> None:
+    found = any(f.category == "payment_request" for f in detect(text, "zh"))
+    assert found is requested
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("我们不排除起诉你的可能。", "threat_legal_action"),
+        ("不是不能起诉你，是给你留面子。", "threat_legal_action"),
+        ("到时候免不了要走法律程序。", "threat_legal_action"),
+        ("我们不得不通知你的家人了。", "shaming_threat"),
+    ],
+)
+def test_double_negation_keeps_the_threat(text: str, category: str) -> None:
+    assert category in {f.category for f in detect(text, "zh")}
+
+
+def test_double_negation_reassures_without_dismissing() -> None:
+    found = {f.category for f in detect("我们不会不管您的。", "zh")}
+    assert "reassure" in found
+    assert "dismiss" not in found

@@ -224,3 +224,75 @@ def test_deterministic_json():
         "points",
     ):
         assert key in doc
+
+
+def test_date_settled_while_reading_back_and_reaffirmation_keep_the_first_agreement():
+    card = scorecard(
+        "en",
+        "us",
+        C("Am I speaking with Maria?", "identity_verification"),
+        D("Yes, speaking."),
+        C("Would $150 a month on a payment plan be manageable?", "payment_request"),
+        D("$150 a month... Yes. I think I can manage that. When would it start?"),
+        C("So to confirm: $150 a month, starting on the 1st of next month.", "agreement_confirmation"),
+        D("Thank you. I'll make sure that payment goes through."),
+    )
+    detail = card.outcome_detail
+    assert card.outcome_category == "installment_plan"
+    assert detail.turn == 3 and detail.confirmed_turn == 4 and detail.date_text
+    assert card.outcome == 100
+
+
+def test_refusal_after_an_offer_is_refused_and_callback_is_scheduled():
+    refused = scorecard(
+        "en",
+        "us",
+        C("Am I speaking with Sam?", "identity_verification"),
+        D("Yes."),
+        C("Could you pay $100 today?", "payment_request"),
+        D("No way, I'm not paying you."),
+    )
+    assert refused.outcome_category == "refused" and refused.outcome == 10
+    callback = scorecard(
+        "en",
+        "us",
+        C("Am I speaking with Sam?", "identity_verification"),
+        D("Yes."),
+        C("Is now a good time to talk?"),
+        D("Not really, can you call me back tomorrow?"),
+        C("Of course, I'll call you tomorrow at 10."),
+        D("Okay."),
+    )
+    assert callback.outcome_category == "callback_scheduled"
+
+
+def test_outcome_inference_in_chinese():
+    card = scorecard(
+        "zh",
+        "cn",
+        C("请问是张伟本人吗？", "identity_verification"),
+        D("是我。"),
+        C("您看每月还1500元，从12月1号开始可以吗？", "payment_request"),
+        D("好的，可以。"),
+        C("跟您确认一下：每月1号还1500元。", "agreement_confirmation"),
+    )
+    assert card.outcome_category == "installment_plan"
+    assert card.outcome_detail.amount == "1500" and card.outcome_detail.confirmed_turn == 4
+
+
+def test_hang_up_and_wrong_party_outcomes():
+    hung = scorecard(
+        "en", "us", C("You owe us money, pay now.", "mentions_debt", "payment_request"), D("I'm hanging up.")
+    )
+    assert hung.outcome_category == "hung_up" and hung.outcome == 0
+    wrong = scorecard(
+        "en",
+        "us",
+        C("Am I speaking with Maria Lopez?", "identity_verification"),
+        D("Sorry, wrong number."),
+        C("My apologies, have a good day.", "courtesy"),
+    )
+    assert "debt_collector_disclosure" not in {c.category for c in wrong.checklist}
+    assert (
+        wrong.outcome_category == "wrong_party_closed" and wrong.legality == 100 - 20
+    )  # only self-identification missed

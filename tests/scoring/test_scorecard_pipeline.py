@@ -111,3 +111,19 @@ def test_same_transcript_same_json():
     a = score_transcript(transcript("zh", "cn", ZH_FAILURE)).model_dump_json()
     b = score_transcript(transcript("zh", "cn", ZH_FAILURE)).model_dump_json()
     assert a == b
+
+
+@pytest.mark.parametrize(
+    ("lang", "jurisdiction", "script"),
+    [("en", "us", JOB_LOSS_SUCCESS), ("en", "uk", HOSTILE_THREAT_FAILURE), ("zh", "cn", ZH_FAILURE)],
+)
+def test_every_scorecard_finding_has_turn_and_tip_and_violations_a_rule_status(lang, jurisdiction, script):
+    card = score_transcript(transcript(lang, jurisdiction, script))
+    assert card.findings
+    for f in card.findings:
+        assert f.turn is not None and f.tip
+        assert f.kind.value != "intent"
+        if f.kind.value == "violation":
+            assert f.severity is not None and f.rule_confirmed is not None and f.rule_text
+        if lang == "zh":
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in f.tip)

@@ -196,6 +196,14 @@ def test_different_seeds_vary_the_opening_line() -> None:
     assert {call(seed).opening for seed in range(40)} == {"Hello?", "Yeah, who's this?"}
 
 
+def test_opening_line_has_placeholders_filled() -> None:
+    spec = scenario()
+    spec["states"]["opening"]["say"] = ["{first_name} speaking. You're calling about {creditor}?"]
+    c = start_call(compile_scenario(spec), recogniser=fake_recogniser, today=TODAY)
+    assert c.opening == "Maria speaking. You're calling about Northbank?"
+    assert c.transcript().turns[0].text == c.opening
+
+
 def test_transcript_is_a_scoring_transcript() -> None:
     c = call()
     c.say(GREET)
@@ -295,6 +303,14 @@ def test_calls_share_the_machine_and_detach_when_they_end() -> None:
     del calls
     gc.collect()
     assert compiled.machine.models == []
+
+
+def test_a_call_model_carries_no_per_event_methods() -> None:
+    # transitions would bind an attribute per event, per `may_<event>` and per `is_<state>`
+    # on every model; the engine fires events through the machine instead.
+    c = call()
+    assert set(vars(c.model)) <= {"state", "vars", "trigger", "may_trigger"}
+    assert c.say(GREET).state_after == "verified"
 
 
 def test_machine_has_no_auto_transitions() -> None:

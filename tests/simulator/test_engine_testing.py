@@ -66,6 +66,18 @@ def test_each_expectation_can_fail(expect: dict[str, Any], fragment: str) -> Non
     assert any(fragment in f for f in result.failures), result.failures
 
 
+def test_a_script_that_runs_out_leaves_the_call_open() -> None:
+    [result] = run(
+        {
+            "name": "half way",
+            "script": GOOD[:2],
+            "expect": {"ended": False, "ended_by": "script_ended", "state": "exploring"},
+        }
+    )
+    assert result.passed, result.failures
+    assert result.outcome is None and result.ended_by == "script_ended"
+
+
 def test_script_lines_after_the_end_are_a_failure() -> None:
     [result] = run({"name": "too long", "script": [*THREATS, "Hello?"], "expect": {"outcome": "complaint"}})
     assert not result.passed
@@ -135,3 +147,21 @@ def test_score_expectations_use_the_scorer(monkeypatch: pytest.MonkeyPatch) -> N
     assert "score.legality: expected in [90, None], got 40" in joined
     assert "score.passed: expected True, got False" in joined
     assert "score.outcome_category: expected 'promise_to_pay'" in joined
+
+
+def test_score_expectations_with_the_real_scorer() -> None:
+    """A threatening script on the proof scenario: the real scorecard auto-fails it."""
+    from simulator.engine.spec import scenario_spec
+    from simulator.scenario import find_scenario, load_scenario
+
+    loaded, _ = load_scenario(find_scenario("us-job-loss"))
+    spec = scenario_spec(loaded)
+    threats = ["You'll be arrested if you don't pay.", "We will sue you and garnish your wages."]
+    spec["tests"] = [
+        {"name": "fails", "script": threats, "expect": {"score": {"auto_fail": True, "legality": [0, 50]}}},
+        {"name": "wrong", "script": threats, "expect": {"score": {"passed": True}}},
+    ]
+    ok, wrong = run_scenario_tests(spec)
+    assert ok.passed, ok.failures
+    assert ok.scorecard is not None and ok.scorecard.auto_fail is True
+    assert not wrong.passed and wrong.failures == ["score.passed: expected True, got False"]

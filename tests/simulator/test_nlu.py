@@ -48,6 +48,11 @@ HEARD = [
     ("en", "why couldnt you make the payments", "ask_reason"),
     ("en", "What's your monthly incmoe?", "ask_income"),
     ("en", "We could set up a paymnet plan", "propose_plan"),
+    ("en", "what hapened?", "ask_reason"),
+    ("en", "are you workng at the moment", "ask_income"),
+    ("en", "we could setup a payment plann", "propose_plan"),
+    ("en", "so just to confrim, $150 on the first", "confirm_agreement"),
+    ("en", "whats been going on", "ask_reason"),
     ("en", "HOW ABOUT $150 A MONTH?", "propose_amount"),
     ("en", "Ｃｏｕｌｄ ｙｏｕ ｍａｎａｇｅ $１５０?", "propose_amount"),
     ("en", "Would a hundred and fifty bucks work?", "propose_amount"),
@@ -100,13 +105,14 @@ def test_scenario_intents_extend_the_library() -> None:
         "mention_temping": {
             "description": "Asks about the temp job.",
             "examples": ["How is the temp work going?"],
-            "patterns": ["(temp|temping|agency) (work|job|shifts)?"],
+            "patterns": ["(temp|temping|agency) (work|job|shifts)?", {"regex": r"\btemporary\b"}],
         },
         "ask_about_dog": {"examples": ["How is your dog?"]},  # no patterns: examples match literally
     }
     library = IntentLibrary.load("en", extra=extra)
     assert {"mention_temping", "ask_about_dog", "greet"} <= library.ids
     assert [s.id for s in library.recognise("and how's the temping going?")] == ["mention_temping"]
+    assert "mention_temping" in [s.id for s in library.recognise("Is it temporary work?")]
     assert "ask_about_dog" in [s.id for s in library.recognise("So, how is your dog?")]
     assert library.examples()["mention_temping"] == ["How is the temp work going?"]
     # the shared library is not changed by a scenario's additions
@@ -114,7 +120,8 @@ def test_scenario_intents_extend_the_library() -> None:
 
 
 def test_scenario_intents_can_use_library_concepts() -> None:
-    library = IntentLibrary.load("en", extra={"pay_today_exact": {"patterns": ["{PAY} ...2 {TODAY}"]}})
+    extra = {"pay_today_exact": {"patterns": ["{PAY} ...2 {TODAY}"]}}
+    library = IntentLibrary.load("en", extra=extra)
     assert "pay_today_exact" in [s.id for s in library.recognise("please pay today")]
 
 

@@ -62,6 +62,35 @@ def test_lines_are_answered_as_they_arrive() -> None:
         proc.wait()
 
 
+@pytest.mark.slow
+def test_ends_without_waiting_for_more_input_when_the_call_ends() -> None:
+    """The debtor hangs up: `run` prints the verdict and exits while stdin is still open."""
+    from simulator.scenario import find_scenario, load_scenario
+
+    scenario, _ = load_scenario(find_scenario("us-job-loss"))
+    assert scenario is not None
+    threats = next(t for t in scenario.tests if t.expect.outcome == "complaint").script
+    proc = _spawn("us-job-loss", "--script", "-")
+    watchdog = threading.Timer(60, proc.kill)
+    watchdog.start()
+    try:
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdout.readline()  # the opening
+        for line in threats:
+            proc.stdin.write(line + "\n")
+            proc.stdin.flush()
+            proc.stdout.readline()
+            proc.stdout.readline()
+        rest = proc.stdout.read()  # returns only when the process closes stdout
+        assert "call ended: complaint" in rest
+        assert proc.wait(timeout=30) == 0
+        assert watchdog.is_alive(), "run waited for more input after the call ended"
+    finally:
+        watchdog.cancel()
+        proc.kill()
+        proc.wait()
+
+
 def test_json_document_shape(tmp_path: Path) -> None:
     script = tmp_path / "script.txt"
     script.write_text("\n".join(GOOD_LINES) + "\n", encoding="utf-8")
@@ -117,6 +146,23 @@ def test_threats_end_the_call_and_stop_reading() -> None:
     assert doc["outcome_category"] in {"complaint", "hung_up"}
     collector_turns = [t for t in doc["turns"] if t["speaker"] == "collector"]
     assert len(collector_turns) < len(lines)
+    card = doc["scorecard"]
+    assert card["auto_fail"] is True and card["passed"] is False
+    threats = [f for f in card["findings"] if f["category"] == "threat_arrest"]
+    assert threats and doc["turns"][threats[0]["turn"]]["text"] == lines[0]
+
+
+def test_scorecard_in_json_and_plain_output() -> None:
+    stdin = "\n".join(GOOD_LINES) + "\n"
+    doc = json.loads(
+        CliRunner().invoke(main, ["run", "us-job-loss", "--script", "-", "--json"], input=stdin).stdout
+    )
+    card = doc["scorecard"]
+    for key in ("empathy", "legality", "outcome", "overall", "passed", "auto_fail", "findings", "checklist"):
+        assert key in card
+    assert card["rule_pack"]["jurisdiction"] == "us"
+    plain = CliRunner().invoke(main, ["run", "us-job-loss", "--script", "-"], input=stdin).stdout
+    assert "Score: empathy" in plain
 
 
 def test_plain_output_is_the_conversation() -> None:
@@ -167,3 +213,13 @@ def test_hostile_script_lines_do_not_crash(tmp_path: Path) -> None:
     doc = json.loads(result.stdout)
     assert all(len(t["text"]) <= 1000 for t in doc["turns"])
     assert "cut" in result.stderr
+
+
+def test_plain_output_speaks_the_call_language() -> None:
+    line = "您好，我是北方银行信用卡中心的工作人员小李，请问是王芳女士本人吗？"
+    result = CliRunner().invoke(main, ["run", "cn-job-loss", "--script", "-"], input=line + "\n")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("客户：") and lines[1] == f"你：{line}"
+    assert any(x.startswith("-- 通话结束：script_ended") for x in lines)
+    assert any(x.startswith("得分：") for x in lines)

@@ -181,3 +181,14 @@ def test_test_json(library: Path, fake_nlu: None) -> None:
 
 def test_test_missing_path_exits_2(tmp_path: Path) -> None:
     assert run("test", str(tmp_path / "nope.yaml"))[0] == 2
+
+
+def test_validate_github_annotations(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(MINIMAL.replace("    fallback:", "    fallbak:"), encoding="utf-8")
+    code, out, _err = run("validate", "--format", "github", str(bad))
+    assert code == 1
+    assert out == (
+        f"::error file={bad},line=26,col=5,title=unknown-key::"
+        "unknown key 'fallbak' in state; did you mean 'fallback'?\n"
+    )

@@ -410,3 +410,14 @@ def test_without_the_intent_library_raw_regexes_are_still_compiled(monkeypatch: 
     monkeypatch.setattr("simulator.scenario.checks.intent_library_diagnostics", lambda *a: None)
     text = edited("tests:\n", "intents:\n  asks_why:\n    patterns: [{regex: '(unclosed'}]\ntests:\n")
     assert positions(text) == [(47, 24, "error", "bad-pattern")]
+
+
+@pytest.mark.parametrize(
+    ("patterns", "col"),
+    [("['why (']", 16), ("[{regex: '(unclosed'}]", 24), ("['{NO_SUCH_CONCEPT} thing']", 16)],
+)
+def test_real_intent_library_reports_broken_patterns_at_their_node(patterns: str, col: int) -> None:
+    text = edited("tests:\n", f"intents:\n  asks_why:\n    patterns: {patterns}\ntests:\n")
+    found = positions(text)
+    assert found, "a broken intent pattern must be reported"
+    assert {(line, c, level) for line, c, level, _code in found} == {(47, col, "error")}

@@ -1,0 +1,118 @@
+"""The debtor and collector cue lexicons: what each cue must catch, and what must stay clean
+(negations, look-alikes), in English and Chinese."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.api import debtor_cues
+from scoring.lexicon import load_lexicon
+from scoring.rulepack import DATA_DIR
+
+DEBTOR = [
+    # (lang, text, must include, must not include)
+    ("en", "Yes, speaking.", {"confirm_identity"}, set()),
+    ("en", "Sorry, you have the wrong number.", {"not_the_debtor"}, {"confirm_identity"}),
+    ("en", "No, this is his wife. He's not home.", {"third_party"}, set()),
+    ("en", "Stop calling me!", {"stop_contact"}, set()),
+    ("en", "Please don't ever call me again.", {"stop_contact"}, set()),
+    ("en", "My attorney is dealing with this.", {"lawyer_represents"}, set()),
+    ("en", "I don't have a lawyer.", set(), {"lawyer_represents"}),
+    ("en", "This isn't my debt, I never opened that account.", {"dispute"}, set()),
+    ("en", "I'm not disputing it, I just can't pay right now.", {"hardship"}, {"dispute"}),
+    ("en", "I was laid off in March.", {"hardship"}, set()),
+    ("en", "I got made redundant last month.", {"hardship"}, set()),
+    ("en", "I've been in hospital for chemo.", {"illness"}, set()),
+    ("en", "I'm not sick, just busy.", set(), {"illness"}),
+    ("en", "My mother passed away last week.", {"bereavement"}, set()),
+    ("en", "I've been really depressed.", {"mental_health"}, set()),
+    ("en", "I'm so worried about this.", {"distress"}, set()),
+    ("en", "I'm not worried about it.", set(), {"distress"}),
+    ("en", "This is ridiculous, how dare you!", {"anger"}, set()),
+    ("en", "I'm not paying you a penny.", {"refuse"}, set()),
+    ("en", "I want to speak to your supervisor.", {"complaint"}, set()),
+    ("en", "I'm going to report you to the CFPB.", {"complaint"}, set()),
+    ("en", "Yes, that works for me.", {"agreement"}, set()),
+    ("en", "Sure, I can tell you.", set(), {"agreement"}),
+    ("en", "I can't do that.", set(), {"agreement"}),
+    ("en", "Okay, I can do $150 a month.", {"agreement", "can_afford"}, set()),
+    ("en", "I'm hanging up.", {"hang_up"}, set()),
+    ("en", "[hangs up]", {"hang_up"}, set()),
+    ("en", "Can you call me back tomorrow?", {"callback_request"}, set()),
+    ("en", "Please remove my number from your list.", {"stop_contact"}, set()),
+    ("en", "I've instructed a solicitor.", {"lawyer_represents"}, set()),
+    ("en", "I don't think I owe this.", {"dispute"}, set()),
+    ("en", "This debt was paid off years ago.", {"dispute"}, set()),
+    ("en", "I just got out of the hospital.", {"illness"}, set()),
+    ("en", "Money's been really tight.", {"hardship"}, set()),
+    ("en", "That's fine with me.", {"agreement"}, set()),
+    ("en", "I have to go.", {"hang_up"}, set()),
+    ("en", "I have to go to work on Monday.", set(), {"hang_up"}),
+    ("zh", "是我，什么事？", {"confirm_identity"}, set()),
+    ("zh", "他是我儿子，他不住这儿了。", {"not_the_debtor"}, {"confirm_identity"}),
+    ("zh", "我就是不还，你们爱怎么样怎么样。", {"refuse"}, {"confirm_identity", "agreement"}),
+    ("zh", "请把我的号码删掉。", {"stop_contact"}, set()),
+    ("zh", "我妈上个月走了。", {"bereavement"}, set()),
+    ("zh", "好，那就每个月还五百。", {"agreement"}, set()),
+    ("zh", "没问题，我下周五还。", {"agreement"}, set()),
+    ("zh", "你打错了。", {"not_the_debtor"}, set()),
+    ("zh", "我是他老婆，他不在。", {"third_party"}, set()),
+    ("zh", "别再给我打电话了！", {"stop_contact"}, set()),
+    ("zh", "有事找我律师。", {"lawyer_represents"}, set()),
+    ("zh", "我没有律师。", set(), {"lawyer_represents"}),
+    ("zh", "这不是我借的钱。", {"dispute"}, set()),
+    ("zh", "我没有异议，就是现在还不上。", {"hardship"}, {"dispute"}),
+    ("zh", "我三月份被裁员了。", {"hardship"}, set()),
+    ("zh", "我爸住院了，在做化疗。", {"illness"}, set()),
+    ("zh", "我没有生病。", set(), {"illness"}),
+    ("zh", "我老公上个月去世了。", {"bereavement"}, set()),
+    ("zh", "最近压力很大，睡不着觉。", {"distress"}, set()),
+    ("zh", "我不担心。", set(), {"distress"}),
+    ("zh", "你们太过分了！", {"anger"}, set()),
+    ("zh", "我一分钱都不会还。", {"refuse"}, set()),
+    ("zh", "我要投诉你们，叫你们领导来！", {"complaint"}, set()),
+    ("zh", "好的，就这么定了。", {"agreement"}, set()),
+    ("zh", "行，我跟你说。", set(), {"agreement"}),
+    ("zh", "不行，太多了。", set(), {"agreement"}),
+    ("zh", "我挂了。", {"hang_up"}, set()),
+    ("zh", "现在不方便，明天再打吧。", {"callback_request"}, set()),
+    ("zh", "我每个月最多能还1000块。", {"can_afford"}, set()),
+]
+
+COLLECTOR = [
+    ("en", "I'll send you a copy of the statement and we'll look into it.", {"offer_verification"}, set()),
+    ("en", "We'll mark the account as disputed while we investigate.", {"offer_verification"}, set()),
+    ("en", "We can set up a payment plan of $150 a month.", {"instalment_terms"}, set()),
+    ("en", "Could you pay the full balance today?", {"pay_in_full_terms"}, set()),
+    ("en", "Can I call you back on Friday?", {"callback_offer"}, set()),
+    ("zh", "我们会核实一下，并把账单明细寄给您。", {"offer_verification"}, set()),
+    ("zh", "每月还1500元，分12期。", {"instalment_terms"}, set()),
+    ("zh", "一次性还清全部欠款。", {"pay_in_full_terms"}, set()),
+    ("zh", "明天下午再给您打电话。", {"callback_offer"}, set()),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "present", "absent"), DEBTOR)
+def test_debtor_cues(lang, text, present, absent):
+    got = {c.category for c in debtor_cues(text, lang, "debtor")}
+    assert present <= got, got
+    assert not (absent & got), got
+
+
+@pytest.mark.parametrize(("lang", "text", "present", "absent"), COLLECTOR)
+def test_collector_cues(lang, text, present, absent):
+    got = {c.category for c in debtor_cues(text, lang, "collector")}
+    assert present <= got, got
+    assert not (absent & got), got
+
+
+def test_cue_spans_point_into_the_original_text():
+    text = "Well... I was LAID OFF in March."
+    (cue,) = [c for c in debtor_cues(text, "en", "debtor") if c.category == "hardship"]
+    assert text[cue.span.start : cue.span.end] == cue.text and cue.text.lower() == "laid off"
+
+
+@pytest.mark.parametrize("name", ["debtor_en", "debtor_zh", "collector_cues_en", "collector_cues_zh"])
+def test_cue_lexicons_load_without_diagnostics(name):
+    lex, diags = load_lexicon(DATA_DIR / "lexicon" / f"{name}.yaml")
+    assert lex is not None and not diags, [d.format() for d in diags]
