@@ -213,7 +213,9 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
             if (cue := turn.has_cue(DISPUTE_CUES)) and dispute is None:
                 dispute = (turn.index, cue)
                 facts.dispute_turn = turn.index
-            if cue := turn.has_cue(VULNERABILITY_CUES):
+            # A third party's news (the debtor's mother in hospital, told by her daughter) is not
+            # the debtor's disclosure; only the debtor's own count.
+            if (cue := turn.has_cue(VULNERABILITY_CUES)) and wrong_party is None:
                 facts.vulnerability_turns.append(turn.index)
                 if vulnerability is None:
                     vulnerability = (turn.index, cue)

@@ -459,8 +459,27 @@ def _apply_zh_fold(buf: _Buf) -> _Buf:
     return list(folded), out_s, out_e
 
 
+# Plain English needs nothing but lower-casing: ASCII, single spaces, no leet, masks, spaced
+# letters, letter runs, control characters or chat spellings. Such text (most utterances) takes
+# a fast path with an identity offset map; anything else goes through the full pipeline.
+_NEEDS_WORK = re.compile(
+    r"[\x00-\x1f\x7f`]|  |^ | $|[A-Za-z][0-9@$!*#]|[0-9@$!*#][A-Za-z]|([A-Za-z])\1\1"
+    r"|(?:^| )[A-Za-z](?:[ .\-_][A-Za-z]){2,}(?=$|[ .,!?])"
+)
+
+
+def _plain_english(text: str) -> bool:
+    if not text.isascii() or _NEEDS_WORK.search(text):
+        return False
+    lowered = text.lower()
+    return not any(tok.strip(_EDGE) in CHAT_WORDS for tok in lowered.split(" "))
+
+
 def normalize(text: str, lang: str) -> NormalizedText:
     """Normalise one utterance for matching; see the module docstring for what is folded."""
+    if lang == "en" and len(text) <= MAX_CHARS and _plain_english(text):
+        n = len(text)
+        return NormalizedText(text.lower(), text, tuple(range(n)), tuple(range(1, n + 1)), lang)
     truncated = len(text) > MAX_CHARS
     source = text[:MAX_CHARS] if truncated else text
     buf = _fold(source, lang)
