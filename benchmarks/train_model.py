@@ -30,8 +30,8 @@ from scoring.model import Kind  # noqa: E402
 from scoring.text.normalize import normalize  # noqa: E402
 
 CALL_LEVEL = {"third_party_disclosure", "ignored_cease", "ignored_dispute", "ignored_vulnerability"}
-PRECISION_TARGET = {Kind.violation: 0.97}
-DEFAULT_PRECISION_TARGET = 0.93
+PRECISION_TARGET = {Kind.violation: 0.95}
+DEFAULT_PRECISION_TARGET = 0.90
 MIN_DOC_FREQ = 2
 C = 1.0
 PRUNE = 0.02

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from scoring.learned import model_for
 from scoring.lexicon import LEXICON_DIR, Hit, Lexicon, builtin_lexicon, merge_hits
 from scoring.model import Finding, Kind, Lang, Span, Turn
 from scoring.text.normalize import MAX_CHARS, NormalizedText, normalize
@@ -125,6 +126,32 @@ def _shouting(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+def _learned_findings(norm: NormalizedText, found: set[str]) -> list[Finding]:
+    """Categories the lexicon missed but the learned model is confident about (scoring/learned.py)."""
+    model = model_for(norm.lang)
+    if model is None:
+        return []
+    kinds = category_kinds()
+    out: list[Finding] = []
+    for pred in model.predict(norm):
+        kind = kinds.get(pred.category)
+        if kind is None or pred.category in found:
+            continue
+        words = ", ".join(f"'{e}'" for e in pred.evidence)
+        out.append(
+            Finding(
+                category=pred.category, kind=kind, span=Span(start=pred.start, end=pred.end),
+                text=norm.original[pred.start : pred.end],
+                explanation=(
+                    f"Wording like {words} is what {pred.category.replace('_', ' ')} usually sounds like "
+                    f"(learned model, confidence {pred.probability:.2f})"
+                ),
+                pattern=f"learned.{norm.lang}.{pred.category}",
+            )
+        )
+    return out
+
+
 def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> list[Finding]:
     """``detect`` for an already normalised utterance."""
     text = norm.original
@@ -141,6 +168,7 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
                     text=hit.text, explanation=hit.explanation, pattern=hit.pattern,
                 )
             )
+    findings.extend(_learned_findings(norm, {f.category for f in findings}))
     if not any(f.category == "shouting" for f in findings):
         for a, b, pid, why in _shouting(text)[:1]:
             findings.append(

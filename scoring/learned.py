@@ -177,14 +177,16 @@ class LearnedModel:
         out: list[Prediction] = []
         for cat in np.nonzero(probs >= self.thresholds)[0]:
             column = block[:, cat]
-            order = sorted((i for i in range(len(rows)) if column[i] > 0), key=lambda i: (-column[i], i))[:3]
-            if not order:
+            pushing = sorted((i for i in range(len(rows)) if column[i] > 0), key=lambda i: (-column[i], i))
+            # Show a person words, not character fragments: prefer word and phrase features.
+            readable = [i for i in pushing if located[i].name.startswith(_READABLE)]
+            top = [located[i] for i in (readable or pushing)[:3]]
+            if not top:
                 continue
-            top = [located[i] for i in order]
-            start = min(f.start for f in top)
-            end = max(f.end for f in top)
+            pieces = _merge_spans([(f.start, f.end) for f in top])
+            start, end = pieces[0][0], pieces[-1][1]
             o_start, o_end = norm.span_to_original(start, end)
-            evidence = tuple(dict.fromkeys(norm.text[f.start : f.end] for f in top))
+            evidence = tuple(dict.fromkeys(norm.original_text(a, b) for a, b in pieces))
             out.append(
                 Prediction(
                     self.categories[cat], float(probs[cat]), float(self.thresholds[cat]), o_start, o_end,
@@ -192,6 +194,20 @@ class LearnedModel:
                 )
             )
         return out
+
+
+_READABLE = ("w:", "n:", "b:", "g2:", "g3:", "ng2:", "ng3:")
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching spans become one, so evidence reads as phrases."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 @functools.cache
