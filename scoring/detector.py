@@ -175,6 +175,10 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
                 Finding(category="shouting", kind=Kind.empathy_negative, span=Span(start=a, end=b),
                         text=text[a:b], explanation=why, pattern=pid)
             )
+    # A threat in the same utterance is not reassuring ("I'm not kidding, the police will come"):
+    # neither corpus has an item labelled both reassure and a violation. (zh helper, see NOTES §5)
+    if any(f.kind == Kind.violation for f in findings):
+        findings = [f for f in findings if f.category != "reassure"]
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.category, f.pattern))
     return findings
 
