@@ -77,6 +77,10 @@ def _shouting(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, pattern, explanation) for ALL-CAPS stretches and runs of '!'."""
     out: list[tuple[int, int, str, str]] = []
     limit = min(len(text), MAX_CHARS)
+    has_bang = "!" in text or "！" in text
+    has_upper = text != text.lower()
+    if not has_bang and not has_upper:
+        return out
     # runs of exclamation marks (ASCII or full-width), possibly mixed with '?'
     i = 0
     while i < limit:
@@ -92,7 +96,7 @@ def _shouting(text: str) -> list[tuple[int, int, str, str]]:
         else:
             i += 1
     # ALL-CAPS: per line, words of 2+ cased letters that are entirely upper case
-    line_start = 0
+    line_start = 0 if has_upper else limit
     while line_start < limit:
         line_end = text.find("\n", line_start, limit)
         if line_end < 0:

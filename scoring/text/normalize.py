@@ -53,6 +53,7 @@ _QUOTES = {
 # Leetspeak substitutions applied only inside words (see _deobfuscate_token for the guards).
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 _MASKS = frozenset("*#")
+_CHAT_LETTERS = frozenset("uraiynkcbx")  # single letters that stand for words in chat ("u r a")
 # A number followed by one of these is a time, ordinal, amount or unit, never leetspeak.
 _UNIT_TOKEN = re.compile(
     r"[$£€¥]?\d[\d,.:/]*(?:st|nd|rd|th|am|pm|a\.m\.?|p\.m\.?|k|m|bn|x|s|h|hr|hrs|min|mins|sec|secs|"
@@ -296,8 +297,9 @@ def _deobfuscate(buf: _Buf) -> _Buf:
     run: list[int] = []
 
     def flush() -> None:
-        # four or more ("f u c k", "i d i o t"); three single letters are usually chat ("u r a")
-        if len(run) >= 4:
+        # four or more ("f u c k", "i d i o t"); three only when they are not chat letters
+        # ("s u e" is a word spelled out, "u r a" is "you are a")
+        if len(run) >= 4 or (len(run) == 3 and not all(chars[tokens[t][0]] in _CHAT_LETTERS for t in run)):
             for t in run[:-1]:
                 drop_space_after.add(t)
         run.clear()
@@ -457,8 +459,27 @@ def _apply_zh_fold(buf: _Buf) -> _Buf:
     return list(folded), out_s, out_e
 
 
+# Plain English needs nothing but lower-casing: ASCII, single spaces, no leet, masks, spaced
+# letters, letter runs, control characters or chat spellings. Such text (most utterances) takes
+# a fast path with an identity offset map; anything else goes through the full pipeline.
+_NEEDS_WORK = re.compile(
+    r"[\x00-\x1f\x7f`]|  |^ | $|[A-Za-z][0-9@$!*#]|[0-9@$!*#][A-Za-z]|([A-Za-z])\1\1"
+    r"|(?:^| )[A-Za-z](?:[ .\-_][A-Za-z]){2,}(?=$|[ .,!?])"
+)
+
+
+def _plain_english(text: str) -> bool:
+    if not text.isascii() or _NEEDS_WORK.search(text):
+        return False
+    lowered = text.lower()
+    return not any(tok.strip(_EDGE) in CHAT_WORDS for tok in lowered.split(" "))
+
+
 def normalize(text: str, lang: str) -> NormalizedText:
     """Normalise one utterance for matching; see the module docstring for what is folded."""
+    if lang == "en" and len(text) <= MAX_CHARS and _plain_english(text):
+        n = len(text)
+        return NormalizedText(text.lower(), text, tuple(range(n)), tuple(range(1, n + 1)), lang)
     truncated = len(text) > MAX_CHARS
     source = text[:MAX_CHARS] if truncated else text
     buf = _fold(source, lang)
