@@ -265,9 +265,11 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
         if vulnerability is not None:
             # "Sorry for your loss, but the payment is due Friday" still presses: sympathy earns
             # a later payment request, not one in the same breath - unless this turn offers options.
+            # Pushy wording (the `collect` cue) presses even when the detector also hears an offer.
             options_now = turn.finding(OPTIONS) is not None
+            pushy = turn.has_cue(COLLECT_CUE) is not None
             if pressure is not None or (
-                payment is not None and not acknowledged_since_vulnerability and not options_now
+                payment is not None and not acknowledged_since_vulnerability and (pushy or not options_now)
             ):
                 anchor = pressure if pressure is not None else payment
                 out.append(
