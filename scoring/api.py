@@ -32,7 +32,9 @@ def _cue_lexicon(name: str) -> Lexicon:
     return builtin_lexicon(name)
 
 
-@functools.lru_cache(maxsize=_CACHE_SIZE)
+# Small: a normalised text (with its per-character offset maps) is only needed while its turn
+# is detected and cue-matched, and the maps are large.
+@functools.lru_cache(maxsize=1024)
 def _normalized(text: str, lang: Lang) -> NormalizedText:
     """One normalisation per utterance, shared by the detector and the cue lexicons."""
     from scoring.text.normalize import normalize

@@ -32,6 +32,8 @@ DISPUTE_CUES = frozenset({"dispute"})
 VULNERABILITY_CUES = frozenset({"illness", "bereavement", "mental_health", "disability", "carer"})
 HARDSHIP_CUES = frozenset({"hardship"})
 WRONG_PARTY_CUES = frozenset({"not_the_debtor", "third_party"})
+# The listener shows they are the debtor: confirms it, or talks about the debt as their own.
+SELF_CUES = frozenset({"confirm_identity", "owns_debt"})
 EMOTION_CUES = frozenset({"distress", "anger"})
 # Collector-side cue (collector_cues_{lang}.yaml): offering to verify / investigate the debt.
 OFFER_VERIFICATION = "offer_verification"
@@ -203,7 +205,7 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
                     facts.wrong_party_turn if facts.wrong_party_turn is not None else turn.index
                 )
                 verification_pending = False
-            elif verification_pending or turn.has_cue("confirm_identity"):
+            elif verification_pending or turn.has_cue(SELF_CUES):
                 if facts.verified_turn is None:
                     facts.verified_turn = turn.index
                 verification_pending = False

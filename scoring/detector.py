@@ -173,6 +173,13 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
                 )
             )
     findings.extend(_learned_findings(norm, {f.category for f in findings}))
+    # An "offer" inside a threat or a demand is not help ("pay now or we'll freeze your account"):
+    # the behaviour pattern is dropped when the utterance also breaks a rule. Offers implied by
+    # hardship options or debt-advice signposting (pattern ids ending ".offer_help") stay.
+    if any(f.kind == Kind.violation for f in findings):
+        findings = [
+            f for f in findings if not (f.category == "offer_help" and f.pattern.startswith("empathy."))
+        ]
     if not any(f.category == "shouting" for f in findings):
         for a, b, pid, why in _shouting(text)[:1]:
             findings.append(

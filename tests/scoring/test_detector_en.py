@@ -413,7 +413,7 @@ MORE_POSITIVES = [
     ('ARE YOU LISTENING TO ME', 'shouting'),
     ("We'll be going down the legal route if this carries on.", 'threat_legal_action'),
     ('Our lawyers are ready to act.', 'threat_legal_action'),
-    ('This is fraud, and we treat it as such.', 'threat_arrest'),
+    ('This is fraud, and we treat it as such.', 'misrepresentation'),
     ('Accidents happen, you know.', 'threat_violence'),
     ('People at work will know soon enough.', 'shaming_threat'),
     ('What a joke of a person you are.', 'abusive_language'),
