@@ -35,6 +35,8 @@ KIND_OF_SECTION = {
 # Tags that mark an item as a hard negative for the share the corpus must keep.
 HARD_NEGATIVE_TAGS = frozenset({"hard_negative", "negation"})
 ITEM_KEYS = frozenset({"text", "labels", "tags", "context"})
+# libyaml's safe loader when PyYAML has it (the corpus is thousands of lines), else the pure-Python one.
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -70,19 +72,22 @@ def split_exists(lang: str, split: str) -> bool:
     return split not in OPTIONAL_SPLITS or split_path(lang, split).is_file()
 
 
+@functools.cache
 def load_raw(lang: str, split: str) -> list[Any]:
     """The file's YAML as loaded (safe loader), for the well-formedness tests."""
     if not split_exists(lang, split):
         return []
     with split_path(lang, split).open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = yaml.load(fh, Loader=SAFE_LOADER)  # a safe loader, never the full one
     return data if isinstance(data, list) else []
 
 
 def item_lines(lang: str, split: str) -> list[int]:
     """1-based line where each list item starts (from the YAML node marks)."""
+    if not split_exists(lang, split):
+        return []
     with split_path(lang, split).open(encoding="utf-8") as fh:
-        root = yaml.compose(fh, Loader=yaml.SafeLoader)
+        root = yaml.compose(fh, Loader=SAFE_LOADER)
     if not isinstance(root, yaml.SequenceNode):
         return []
     return [node.start_mark.line + 1 for node in root.value]

@@ -32,7 +32,9 @@ def _cue_lexicon(name: str) -> Lexicon:
     return builtin_lexicon(name)
 
 
-@functools.lru_cache(maxsize=_CACHE_SIZE)
+# Small: a normalised text (with its per-character offset maps) is only needed while its turn
+# is detected and cue-matched, and the maps are large.
+@functools.lru_cache(maxsize=1024)
 def _normalized(text: str, lang: Lang) -> NormalizedText:
     """One normalisation per utterance, shared by the detector and the cue lexicons."""
     from scoring.text.normalize import normalize
@@ -64,7 +66,17 @@ def _view(index: int, turn: Turn, lang: Lang, findings: tuple[Finding, ...] | No
     if turn.speaker == "collector":
         found = _detect(turn.text, lang) if findings is None else findings
         return TurnView(index, "collector", turn.text, found, debtor_cues(turn.text, lang, "collector"))
-    return TurnView(index, "debtor", turn.text, (), debtor_cues(turn.text, lang, "debtor"))
+    return TurnView(index, "debtor", turn.text, (), _debtor_turn_cues(turn.text, lang))
+
+
+# Payment terms count whoever states them ("I could manage £50 a month").
+_TERMS = frozenset({"instalment_terms", "pay_in_full_terms"})
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _debtor_turn_cues(text: str, lang: Lang) -> tuple[Cue, ...]:
+    terms = tuple(c for c in debtor_cues(text, lang, "collector") if c.category in _TERMS)
+    return debtor_cues(text, lang, "debtor") + terms
 
 
 def _merge(own: Sequence[Finding], call_level: Sequence[Finding]) -> list[Finding]:

@@ -29,9 +29,11 @@ from scoring.model import Finding, Kind, Lang, Span, Speaker
 # for the call. A cue category may belong to several groups.
 CEASE_CUES = frozenset({"stop_contact", "lawyer_represents"})
 DISPUTE_CUES = frozenset({"dispute"})
-VULNERABILITY_CUES = frozenset({"illness", "bereavement", "mental_health", "disability"})
+VULNERABILITY_CUES = frozenset({"illness", "bereavement", "mental_health", "disability", "carer"})
 HARDSHIP_CUES = frozenset({"hardship"})
 WRONG_PARTY_CUES = frozenset({"not_the_debtor", "third_party"})
+# The listener shows they are the debtor: confirms it, or talks about the debt as their own.
+SELF_CUES = frozenset({"confirm_identity", "owns_debt"})
 EMOTION_CUES = frozenset({"distress", "anger"})
 # Collector-side cue (collector_cues_{lang}.yaml): offering to verify / investigate the debt.
 OFFER_VERIFICATION = "offer_verification"
@@ -52,6 +54,11 @@ ACKNOWLEDGEMENT = frozenset(
     {"acknowledge_feeling", "sympathy", "validate", "reassure", "offer_help", "hardship_options"}
 )
 DEBT_INTENTS = frozenset({"mentions_debt", "payment_request"})
+# Offering options in the same turn makes a payment question gentle, not pressing.
+OPTIONS = frozenset({"offer_help", "hardship_options"})
+# Collector-side cues that back up the detector's intents (collector_cues_{lang}.yaml).
+COLLECT_CUE = "collect"
+DEBT_CUES = frozenset({"debt_mention", "collect"})
 
 
 @dataclass(frozen=True)
@@ -154,7 +161,12 @@ _EXPLAIN: dict[str, dict[Lang, str]] = {
 
 
 def _finding(
-    category: str, key: str, lang: Lang, turn: TurnView, anchor: Finding | None, cue: tuple[int, Cue] | None
+    category: str,
+    key: str,
+    lang: Lang,
+    turn: TurnView,
+    anchor: Finding | Cue | None,
+    cue: tuple[int, Cue] | None,
 ) -> Finding:
     if anchor is not None:
         span, text = anchor.span, anchor.text
@@ -193,7 +205,7 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
                     facts.wrong_party_turn if facts.wrong_party_turn is not None else turn.index
                 )
                 verification_pending = False
-            elif verification_pending or turn.has_cue("confirm_identity"):
+            elif verification_pending or turn.has_cue(SELF_CUES):
                 if facts.verified_turn is None:
                     facts.verified_turn = turn.index
                 verification_pending = False
@@ -203,7 +215,9 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
             if (cue := turn.has_cue(DISPUTE_CUES)) and dispute is None:
                 dispute = (turn.index, cue)
                 facts.dispute_turn = turn.index
-            if cue := turn.has_cue(VULNERABILITY_CUES):
+            # A third party's news (the debtor's mother in hospital, told by her daughter) is not
+            # the debtor's disclosure; only the debtor's own count.
+            if (cue := turn.has_cue(VULNERABILITY_CUES)) and wrong_party is None:
                 facts.vulnerability_turns.append(turn.index)
                 if vulnerability is None:
                     vulnerability = (turn.index, cue)
@@ -220,8 +234,10 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
         if verification_pending and facts.verified_turn is None and wrong_party is None:
             facts.verified_turn = turn.index - 1
             verification_pending = False
-        debt = turn.finding(DEBT_INTENTS)
-        payment = turn.finding("payment_request")
+        # The detector's intents first; the collector-side cues catch what they miss.
+        debt: Finding | Cue | None = turn.finding(DEBT_INTENTS) or turn.has_cue(DEBT_CUES)
+        payment: Finding | Cue | None = turn.finding("payment_request") or turn.has_cue(COLLECT_CUE)
+        pressure = turn.finding(PRESSURE_VIOLATIONS)
 
         if debt is not None and wrong_party is not None:
             out.append(_finding("third_party_disclosure", "wrong_party", lang, turn, debt, wrong_party))
@@ -242,23 +258,29 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
             facts.verification_offered_turn = turn.index
 
         # Collecting = asking for payment, or pressing with a threat or pressure to pay.
-        collecting = payment if payment is not None else turn.finding(PRESSURE_VIOLATIONS)
+        collecting = payment if payment is not None else pressure
         if collecting is not None and cease is not None:
             out.append(_finding("ignored_cease", "ignored_cease", lang, turn, collecting, cease))
         if collecting is not None and dispute is not None and facts.verification_offered_turn is None:
             out.append(_finding("ignored_dispute", "ignored_dispute", lang, turn, collecting, dispute))
 
         if vulnerability is not None:
-            if turn.finding(ACKNOWLEDGEMENT) is not None:
-                acknowledged_since_vulnerability = True
-            pressure = turn.finding(PRESSURE_VIOLATIONS)
-            if pressure is not None or (payment is not None and not acknowledged_since_vulnerability):
+            # "Sorry for your loss, but the payment is due Friday" still presses: sympathy earns
+            # a later payment request, not one in the same breath - unless this turn offers options.
+            # Pushy wording (the `collect` cue) presses even when the detector also hears an offer.
+            options_now = turn.finding(OPTIONS) is not None
+            pushy = turn.has_cue(COLLECT_CUE) is not None
+            if pressure is not None or (
+                payment is not None and not acknowledged_since_vulnerability and (pushy or not options_now)
+            ):
                 anchor = pressure if pressure is not None else payment
                 out.append(
                     _finding(
                         "ignored_vulnerability", "ignored_vulnerability", lang, turn, anchor, vulnerability
                     )
                 )
+            if turn.finding(ACKNOWLEDGEMENT) is not None:
+                acknowledged_since_vulnerability = True
 
     out.sort(key=lambda f: (f.turn or 0, f.span.start, f.category))
     return CallContextResult(findings=out, facts=facts)

@@ -77,6 +77,10 @@ def _shouting(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, pattern, explanation) for ALL-CAPS stretches and runs of '!'."""
     out: list[tuple[int, int, str, str]] = []
     limit = min(len(text), MAX_CHARS)
+    has_bang = "!" in text or "！" in text
+    has_upper = text != text.lower()
+    if not has_bang and not has_upper:
+        return out
     # runs of exclamation marks (ASCII or full-width), possibly mixed with '?'
     i = 0
     while i < limit:
@@ -92,7 +96,7 @@ def _shouting(text: str) -> list[tuple[int, int, str, str]]:
         else:
             i += 1
     # ALL-CAPS: per line, words of 2+ cased letters that are entirely upper case
-    line_start = 0
+    line_start = 0 if has_upper else limit
     while line_start < limit:
         line_end = text.find("\n", line_start, limit)
         if line_end < 0:
@@ -169,12 +173,23 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
                 )
             )
     findings.extend(_learned_findings(norm, {f.category for f in findings}))
+    # An "offer" inside a threat or a demand is not help ("pay now or we'll freeze your account"):
+    # the behaviour pattern is dropped when the utterance also breaks a rule. Offers implied by
+    # hardship options or debt-advice signposting (pattern ids ending ".offer_help") stay.
+    if any(f.kind == Kind.violation for f in findings):
+        findings = [
+            f for f in findings if not (f.category == "offer_help" and f.pattern.startswith("empathy."))
+        ]
     if not any(f.category == "shouting" for f in findings):
         for a, b, pid, why in _shouting(text)[:1]:
             findings.append(
                 Finding(category="shouting", kind=Kind.empathy_negative, span=Span(start=a, end=b),
                         text=text[a:b], explanation=why, pattern=pid)
             )
+    # A threat in the same utterance is not reassuring ("I'm not kidding, the police will come"):
+    # neither corpus has an item labelled both reassure and a violation. (zh helper, see NOTES §5)
+    if any(f.kind == Kind.violation for f in findings):
+        findings = [f for f in findings if f.category != "reassure"]
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.category, f.pattern))
     return findings
 

@@ -99,12 +99,6 @@ _EN_MULTIPLIERS = {
 _ZH_MULTIPLIERS = {"万": Decimal(10_000), "w": Decimal(10_000), "千": Decimal(1000), "百": Decimal(100)}
 
 
-def _alternation(words: object) -> str:
-    """Longest first, so "块钱" wins over "块" and "dollars" over "dollar"."""
-    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re2.escape(w) for w in items)
-
-
 _ASCII_WORD_END = r"(?:\b|$)"
 
 # One RE2 pattern finds every Arabic-digit amount with its optional currency and multiplier.

@@ -53,6 +53,7 @@ _QUOTES = {
 # Leetspeak substitutions applied only inside words (see _deobfuscate_token for the guards).
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 _MASKS = frozenset("*#")
+_CHAT_LETTERS = frozenset("uraiynkcbx")  # single letters that stand for words in chat ("u r a")
 # A number followed by one of these is a time, ordinal, amount or unit, never leetspeak.
 _UNIT_TOKEN = re.compile(
     r"[$£€¥]?\d[\d,.:/]*(?:st|nd|rd|th|am|pm|a\.m\.?|p\.m\.?|k|m|bn|x|s|h|hr|hrs|min|mins|sec|secs|"
@@ -291,12 +292,14 @@ def _deobfuscate(buf: _Buf) -> _Buf:
         tokens.append((i, j))
         i = j
 
-    # 2. runs of >= 3 single-letter tokens ("f u c k") are one word: mark the spaces to drop
+    # 2. runs of >= 4 single-letter tokens ("f u c k") are one word: mark the spaces to drop
     drop_space_after: set[int] = set()
     run: list[int] = []
 
     def flush() -> None:
-        if len(run) >= 3:
+        # four or more ("f u c k", "i d i o t"); three only when they are not chat letters
+        # ("s u e" is a word spelled out, "u r a" is "you are a")
+        if len(run) >= 4 or (len(run) == 3 and not all(chars[tokens[t][0]] in _CHAT_LETTERS for t in run)):
             for t in run[:-1]:
                 drop_space_after.add(t)
         run.clear()
@@ -334,6 +337,63 @@ def _deobfuscate(buf: _Buf) -> _Buf:
             out_s.append(starts[b])
             out_e.append(ends[b])
     return _squeeze_triples(out_c, out_s, out_e)
+
+
+# Chat spellings expanded to the words lexicons are written in ("ur" -> "your"). Whole tokens
+# only; each expansion keeps the original token's span.
+CHAT_WORDS = {
+    "u": "you", "ur": "your", "yr": "your", "ya": "you", "r": "are", "pls": "please",
+    "plz": "please", "thx": "thanks", "thanx": "thanks", "ty": "thank you", "tmrw": "tomorrow",
+    "tmr": "tomorrow", "tmoro": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow",
+    "2day": "today", "2nite": "tonight", "tonite": "tonight", "coz": "because", "cuz": "because",
+    "cos": "because", "bc": "because", "b4": "before", "im": "i'm", "ive": "i've", "youre": "you're",
+    "youll": "you'll", "youve": "you've", "dont": "don't", "wont": "won't", "cant": "can't",
+    "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't",
+    "wouldnt": "wouldn't", "couldnt": "couldn't", "shouldnt": "shouldn't", "havent": "haven't",
+    "hasnt": "hasn't", "thats": "that's", "whats": "what's", "theres": "there's", "theyre": "they're",
+    "theyll": "they'll", "weve": "we've", "wanna": "want to", "gotta": "got to", "ppl": "people",
+    "msg": "message", "txt": "text", "abt": "about", "rn": "right now", "nobodys": "nobody's",
+    "noones": "no one's", "govt": "government", "dept": "department", "acct": "account",
+}
+_EDGE = ".,;:?!\"'()"
+
+
+def _expand_chat(buf: _Buf) -> _Buf:
+    chars, starts, ends = buf
+    out_c: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    n = len(chars)
+    i = 0
+    while i < n:
+        if chars[i] == " ":
+            out_c.append(" ")
+            out_s.append(starts[i])
+            out_e.append(ends[i])
+            i += 1
+            continue
+        j = i
+        while j < n and chars[j] != " ":
+            j += 1
+        a, b = i, j
+        while a < b and chars[a] in _EDGE:
+            a += 1
+        while b > a and chars[b - 1] in _EDGE:
+            b -= 1
+        expansion = CHAT_WORDS.get("".join(chars[a:b])) if b - a <= 7 else None
+        for k in range(i, j):
+            if expansion is not None and k == a:
+                for c in expansion:
+                    out_c.append(c)
+                    out_s.append(starts[a])
+                    out_e.append(ends[b - 1])
+            if expansion is not None and a <= k < b:
+                continue
+            out_c.append(chars[k])
+            out_s.append(starts[k])
+            out_e.append(ends[k])
+        i = j
+    return out_c, out_s, out_e
 
 
 def _squeeze_triples(chars: list[str], starts: list[int], ends: list[int]) -> _Buf:
@@ -399,13 +459,32 @@ def _apply_zh_fold(buf: _Buf) -> _Buf:
     return list(folded), out_s, out_e
 
 
+# Plain English needs nothing but lower-casing: ASCII, single spaces, no leet, masks, spaced
+# letters, letter runs, control characters or chat spellings. Such text (most utterances) takes
+# a fast path with an identity offset map; anything else goes through the full pipeline.
+_NEEDS_WORK = re.compile(
+    r"[\x00-\x1f\x7f`]|  |^ | $|[A-Za-z][0-9@$!*#]|[0-9@$!*#][A-Za-z]|([A-Za-z])\1\1"
+    r"|(?:^| )[A-Za-z](?:[ .\-_][A-Za-z]){2,}(?=$|[ .,!?])"
+)
+
+
+def _plain_english(text: str) -> bool:
+    if not text.isascii() or _NEEDS_WORK.search(text):
+        return False
+    lowered = text.lower()
+    return not any(tok.strip(_EDGE) in CHAT_WORDS for tok in lowered.split(" "))
+
+
 def normalize(text: str, lang: str) -> NormalizedText:
     """Normalise one utterance for matching; see the module docstring for what is folded."""
+    if lang == "en" and len(text) <= MAX_CHARS and _plain_english(text):
+        n = len(text)
+        return NormalizedText(text.lower(), text, tuple(range(n)), tuple(range(1, n + 1)), lang)
     truncated = len(text) > MAX_CHARS
     source = text[:MAX_CHARS] if truncated else text
     buf = _fold(source, lang)
     buf = _collapse_spaces(buf, drop_between_cjk=(lang == "zh"))
-    buf = _apply_zh_fold(buf) if lang == "zh" else _deobfuscate(buf)
+    buf = _apply_zh_fold(buf) if lang == "zh" else _expand_chat(_deobfuscate(buf))
     chars, starts, ends = buf
     return NormalizedText(
         text="".join(chars),

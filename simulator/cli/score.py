@@ -11,6 +11,7 @@ code 2. Exit 0 whenever a scorecard was produced, passed or not (the grade is in
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ from simulator.cli.check import JURISDICTION_CHOICES, format_finding, guess_lang
 
 if TYPE_CHECKING:
     from scoring.diagnostics import Diagnostic
+    from scoring.model import Transcript
     from scoring.scorecard import Scorecard, ScoringContext
 
 MAX_TURNS = 2_000
@@ -45,8 +47,18 @@ def _json_syntax(text: str, name: str) -> list[Diagnostic]:
     return []
 
 
-def read_transcript(path: str, jurisdiction: str | None) -> tuple[Any, list[Diagnostic]]:
-    """Load and validate a transcript file; returns (Transcript | None, diagnostics)."""
+@dataclass(frozen=True)
+class TranscriptFile:
+    transcript: Transcript
+    recorded_outcome: str | None = None
+
+
+def read_transcript(path: str, jurisdiction: str | None) -> tuple[TranscriptFile | None, list[Diagnostic]]:
+    """Load and validate a transcript file; returns (TranscriptFile | None, diagnostics).
+
+    A simulator-written file (`collectsim run --json`) may also record `outcome_category`;
+    it comes back as ``recorded_outcome`` (the engine's terminal outcome) and grades the call.
+    """
     from pydantic import ValidationError
 
     from scoring.diagnostics import DiagnosticList, has_errors
@@ -113,6 +125,7 @@ def read_transcript(path: str, jurisdiction: str | None) -> tuple[Any, list[Diag
             and len(turn["text"]) > MAX_TURN_CHARS
         ):
             turn["text"] = turn["text"][:MAX_TURN_CHARS]
+    recorded = doc.get("outcome_category")
     try:
         transcript = Transcript.model_validate(doc)
     except ValidationError as exc:
@@ -124,7 +137,12 @@ def read_transcript(path: str, jurisdiction: str | None) -> tuple[Any, list[Diag
                 f"{'.'.join(str(p) for p in loc) or 'transcript'}: {err['msg']}",
             )
         return None, diags.sorted()
-    return transcript, diags.sorted()
+    from scoring.rulepack import outcome_ids
+
+    file = TranscriptFile(
+        transcript, recorded if isinstance(recorded, str) and recorded in outcome_ids() else None
+    )
+    return file, diags.sorted()
 
 
 def scenario_context(scenario_id: str, outcome_category: str | None) -> tuple[Any, ScoringContext]:
@@ -145,8 +163,8 @@ def scenario_context(scenario_id: str, outcome_category: str | None) -> tuple[An
     finances = scenario.persona.finances
     weights = None
     if scoring is not None and scoring.weights is not None:
-        w = scoring.weights
-        weights = Weights(empathy=float(w.empathy), legality=float(w.legality), outcome=float(w.outcome))
+        given = scoring.weights.model_dump(exclude_none=True, include={"empathy", "legality", "outcome"})
+        weights = Weights(**{k: float(v) for k, v in given.items()})  # missing ones keep the defaults
     ctx = ScoringContext(
         outcome_category=outcome_category,
         outcome_values=dict(scoring.outcome_values) if scoring is not None else {},
@@ -211,17 +229,29 @@ def score(file: str, scenario_id: str | None, jurisdiction: str | None, as_json:
     from scoring.api import score_transcript
     from scoring.diagnostics import has_errors
 
-    transcript, diags = read_transcript(file, jurisdiction)
+    loaded, diags = read_transcript(file, jurisdiction)
     for d in diags:
         click.echo(d.format(), err=True)
-    if transcript is None or has_errors(diags):
+    if loaded is None or has_errors(diags):
         click.echo(f"error: cannot score {file}", err=True)
         sys.exit(2)
+    transcript = loaded.transcript
     context = None
     if scenario_id is not None:
-        scenario, context = scenario_context(scenario_id, None)
+        scenario, context = scenario_context(scenario_id, loaded.recorded_outcome)
         if transcript.scenario is None:
             transcript = transcript.model_copy(update={"scenario": scenario.id})
+    elif transcript.scenario is not None:
+        # A simulator-written file names its scenario: re-grade with that scenario's values
+        # when it can be found; a real call's free-text label is only a label.
+        try:
+            _scenario, context = scenario_context(transcript.scenario, loaded.recorded_outcome)
+        except click.UsageError:
+            context = None
+    if context is None and loaded.recorded_outcome is not None:
+        from scoring.scorecard import ScoringContext
+
+        context = ScoringContext(outcome_category=loaded.recorded_outcome)
     card = score_transcript(transcript, context=context)
     if as_json:
         click.echo(card.model_dump_json(indent=2))

@@ -183,3 +183,23 @@ def test_scenario_supplies_values_and_means(good):
     detail = doc["outcome_detail"]
     assert detail["category"] == "installment_plan" and detail["capacity"] is not None
     assert detail["affordable"] is True
+
+
+def test_regrading_a_run_reproduces_its_scorecard(tmp_path):
+    script = tmp_path / "script.txt"
+    script.write_text(
+        "Hi, this is Alex calling from Northbank. Am I speaking with Maria Lopez?\n"
+        "Thanks, Maria. This is an attempt to collect a debt, and any information obtained will be used "
+        "for that purpose.\n"
+        "Can you tell me a bit about what's been happening?\n",
+        "utf-8",
+    )
+    played = CliRunner().invoke(
+        main, ["run", "us-job-loss", "--script", str(script), "--json", "--seed", "3"]
+    )
+    assert played.exit_code == 0, played.output
+    stored = tmp_path / "session.json"
+    stored.write_text(played.output, "utf-8")
+    regraded = run(str(stored), "--json")
+    assert regraded.exit_code == 0, regraded.output
+    assert json.loads(regraded.output) == json.loads(played.output)["scorecard"]

@@ -4,7 +4,7 @@ script in which collector turns list the detector findings they carry, while deb
 
 from __future__ import annotations
 
-from scoring.api import debtor_cues
+from scoring.api import _debtor_turn_cues, debtor_cues
 from scoring.call_context import TurnView
 from scoring.model import Finding, Kind, Lang, Span
 from scoring.rulepack import taxonomy_kinds
@@ -40,7 +40,7 @@ def views(lang: Lang, *script: tuple[str, str, tuple[str, ...]]) -> list[TurnVie
             found = tuple(finding(c, text, i) for c in categories)
             out.append(TurnView(i, "collector", text, found, debtor_cues(text, lang, "collector")))
         else:
-            out.append(TurnView(i, "debtor", text, (), debtor_cues(text, lang, "debtor")))
+            out.append(TurnView(i, "debtor", text, (), _debtor_turn_cues(text, lang)))
     return out
 
 

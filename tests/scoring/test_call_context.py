@@ -317,3 +317,15 @@ def test_threat_after_cease_or_dispute_is_collecting():
         C("不还就等着被起诉吧。", "threat_legal_action"),
     )
     assert ("ignored_dispute", 3) in got
+
+
+def test_a_listener_talking_about_their_own_debt_is_the_debtor():
+    assert (
+        cats(
+            "en",
+            D("Can I go to jail for not paying this?"),
+            C("It's a civil debt, so no, you can't be arrested for it.", "mentions_debt"),
+        )
+        == []
+    )
+    assert cats("zh", D("我这笔欠款是不是要坐牢？"), C("不会的，欠款是民事纠纷。", "mentions_debt")) == []

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scoring.text.dates import extract_dates
 
@@ -140,3 +142,23 @@ def test_invalid_day_is_dropped() -> None:
 
 def test_long_input_is_handled() -> None:
     assert len(extract_dates("Friday " * 5000, "en", WED)) == 5000
+
+
+_ALPHABET = "0123456789 /-,.thesfriday mondaynextof每月号日周五下个明后天底年ＦＲ１２\u200b禮拜"
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.text(alphabet=_ALPHABET, max_size=40),
+    st.sampled_from(["en", "zh"]),
+    st.sampled_from([None, "us", "uk"]),
+)
+def test_any_text_gives_well_formed_dates(text: str, lang: str, jurisdiction: str | None) -> None:
+    found = extract_dates(text, lang, WED, jurisdiction=jurisdiction)  # type: ignore[arg-type]
+    last_end = -1
+    for mention in found:
+        assert 0 <= mention.span.start < mention.span.end <= len(text)
+        assert text[mention.span.start : mention.span.end] == mention.text
+        assert mention.span.start >= last_end
+        assert (mention.date is None) == mention.ambiguous or mention.kind == "recurring"
+        last_end = mention.span.end

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scoring.text.money import extract_money, parse_zh_integer
 
@@ -141,3 +143,19 @@ def test_parse_zh_integer(chars: str, value: int | None) -> None:
 def test_long_input_is_handled() -> None:
     text = "I can pay $150 " * 5000
     assert len(extract_money(text, "en")) == 5000
+
+
+_ALPHABET = "0123456789 ,.$£€¥￥元块钱万千百十一二两三五九零kK/:-#§%abcdeynot号月日周ＡＢ１２３\u200b兩萬塊"
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=_ALPHABET, max_size=40), st.sampled_from(["en", "zh"]))
+def test_any_text_gives_well_formed_amounts(text: str, lang: str) -> None:
+    found = extract_money(text, lang)  # type: ignore[arg-type]
+    last_end = -1
+    for money in found:
+        assert 0 <= money.span.start < money.span.end <= len(text)
+        assert text[money.span.start : money.span.end] == money.text
+        assert money.span.start >= last_end  # no overlaps, in order
+        assert money.amount >= 0
+        last_end = money.span.end

@@ -296,3 +296,18 @@ def test_hang_up_and_wrong_party_outcomes():
     assert (
         wrong.outcome_category == "wrong_party_closed" and wrong.legality == 100 - 20
     )  # only self-identification missed
+
+
+def test_debtor_stated_monthly_terms_make_a_plan():
+    card = scorecard(
+        "en",
+        "uk",
+        C("Am I speaking with Alex?", "identity_verification"),
+        D("Speaking."),
+        C("What could you manage?", "open_question"),
+        D("I could manage £50 a month."),
+        C("Okay, £50 a month from 1 December. Does that work?", "payment_request"),
+        D("Yes, that works."),
+    )
+    assert card.outcome_category == "installment_plan"
+    assert card.outcome_detail.amount == "50" and card.outcome_detail.affordable is True

@@ -127,3 +127,70 @@ def test_every_scorecard_finding_has_turn_and_tip_and_violations_a_rule_status(l
             assert f.severity is not None and f.rule_confirmed is not None and f.rule_text
         if lang == "zh":
             assert any("\u4e00" <= ch <= "\u9fff" for ch in f.tip)
+
+
+_V_EN = [
+    Turn(speaker="collector", text="Am I speaking with Sam Taylor?"),
+    Turn(speaker="debtor", text="Yes, speaking."),
+]
+_V_ZH = [Turn(speaker="collector", text="请问是王磊先生本人吗？"), Turn(speaker="debtor", text="是我。")]
+
+CONTINUATIONS = [
+    # (lang, debtor says, collector replies, call-level violation expected or None)
+    ("en", "Stop calling me.", "Understood. I'll note that and we won't call again. Goodbye.", None),
+    ("en", "Stop calling me.", "I will once you've paid.", "ignored_cease"),
+    (
+        "en",
+        "My lawyer is handling this.",
+        "Could you give me your lawyer's name so we can contact them?",
+        None,
+    ),
+    (
+        "en",
+        "I'm represented, you'll have the letter.",
+        "Noted. Still, a payment from you today would end this.",
+        "ignored_cease",
+    ),
+    ("en", "I dispute this debt.", "I'll record the dispute and send you a copy of the agreement.", None),
+    (
+        "en",
+        "I don't believe I ever signed it.",
+        "You don't need to see it. What matters is the balance.",
+        "ignored_dispute",
+    ),
+    (
+        "en",
+        "My husband died last week.",
+        "I'm so sorry for your loss. I'll put the account on hold for 30 days.",
+        None,
+    ),
+    (
+        "en",
+        "My husband died last week.",
+        "Sorry for your loss, but the payment is still due on Friday.",
+        "ignored_vulnerability",
+    ),
+    (
+        "en",
+        "I've got MS and a bad flare-up.",
+        "Your health isn't something I can factor in. Payment?",
+        "ignored_vulnerability",
+    ),
+    ("zh", "别再给我打电话了！", "好的，我们会记录您的要求，之后不再电话联系您。", None),
+    ("zh", "把我的号码删掉，别再打了。", "等你还了钱，我们自然就不打了。", "ignored_cease"),
+    ("zh", "这不是我借的钱。", "明白，我们会核实这笔欠款，并把合同和明细寄给您，核实前暂停催收。", None),
+    ("zh", "金额不对，应该只有一半。", "金额就是这么多，没什么好说的，转账还是刷卡？", "ignored_dispute"),
+    ("zh", "我老公上周刚走。", "请节哀。这段时间您先不用考虑还款的事，我们可以先暂停。", None),
+    ("zh", "我停药了，脑子很乱，状态很差。", "脑子不清楚卡号总能念吧？", "ignored_vulnerability"),
+]
+
+
+@pytest.mark.parametrize(("lang", "debtor", "reply", "expected"), CONTINUATIONS)
+def test_call_level_checks_on_real_text(lang, debtor, reply, expected):
+    context = [*(_V_EN if lang == "en" else _V_ZH), Turn(speaker="debtor", text=debtor)]
+    found = {
+        f.category
+        for f in check_utterance(reply, lang, "us" if lang == "en" else "cn", context)
+        if f.pattern.startswith("call.")
+    }
+    assert found == ({expected} if expected else set())

@@ -274,7 +274,7 @@ def test_empty_line_is_not_a_turn() -> None:
 
 
 def test_a_failing_recogniser_becomes_an_error_not_an_exception() -> None:
-    def broken(*_: Any) -> Any:
+    def broken(text: str, today: Any, context: Any) -> Any:
         raise RuntimeError("boom")
 
     c = start_call(compile_scenario(scenario()), recogniser=broken, today=TODAY)

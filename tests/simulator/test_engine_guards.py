@@ -54,7 +54,7 @@ def env(
     )
 
 
-GUARD_CASES = [
+GUARD_CASES: list[tuple[Any, dict[str, Any], bool]] = [
     # (guard, env kwargs, expected)
     (None, {}, True),
     ({"var": "trust", "ge": 1}, {"trust": 1}, True),
@@ -161,7 +161,7 @@ def test_bad_guards_are_refused_at_compile_time(bad: Any) -> None:
         compile_guard(bad, ROOT)
 
 
-EFFECT_CASES = [
+EFFECT_CASES: list[tuple[Any, dict[str, Any], dict[str, float], dict[str, bool]]] = [
     # (effect, start kwargs, expected variables, expected flags subset)
     ({"add": {"mood": 2}}, {"mood": 0}, {"mood": 2, "trust": 0}, {}),
     ({"add": {"mood": 10}}, {"mood": 0}, {"mood": 5, "trust": 0}, {}),  # clamped to max

@@ -94,7 +94,7 @@ def test_a_test_seed_is_used() -> None:
 
 
 def test_a_broken_recogniser_fails_the_test_instead_of_raising() -> None:
-    def broken(*_: Any) -> Any:
+    def broken(text: str, today: Any, context: Any) -> Any:
         raise RuntimeError("recogniser down")
 
     results = run_scenario_tests(

@@ -78,6 +78,8 @@ NOT_HEARD = [
     ("zh", "您好，我是北方银行的小李。", "agree"),
     ("zh", "我们这边不能办理分期。", "propose_plan"),
     ("zh", "不还钱就等着坐牢吧", "ask_can_pay_today"),
+    ("zh", "能跟我说说是什么情况吗？", "ask_for_debtor"),  # RE2's \W is ASCII-only: anchors must not slide
+    ("zh", "你是说下个月吗？", "ask_for_debtor"),
 ]
 
 
@@ -149,3 +151,8 @@ def test_library_file_errors_are_reported_not_raised(tmp_path: Path) -> None:
 def test_long_line_is_handled() -> None:
     line = "could you manage $150 today? " * 2000
     assert "propose_amount" in [s.id for s in IntentLibrary.load("en").recognise(line)]
+
+
+def test_english_and_chinese_libraries_offer_the_same_intents() -> None:
+    # A scenario translated from one language to the other can listen to the same ids.
+    assert IntentLibrary.load("en").ids == IntentLibrary.load("zh").ids
