@@ -16,6 +16,7 @@ Deterministic: fixed folds, fixed solver, sorted vocabulary.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -44,6 +45,22 @@ def _categories() -> list[str]:
     return sorted(
         cat for cat, kind in category_kinds().items() if kind is not Kind.intent and cat not in CALL_LEVEL
     )
+
+
+def fingerprint(lang: str) -> str:
+    """sha256 of everything a model is trained from: the corpus splits, the lexicon (its concepts
+    are features) and the feature-extraction version. A shipped model whose fingerprint differs
+    from today's inputs is stale."""
+    from benchmarks.corpus_data import SPLITS, split_path
+    from scoring.learned import FEATURES_VERSION
+    from scoring.lexicon import LEXICON_DIR
+
+    digest = hashlib.sha256(f"features={FEATURES_VERSION};C={C};prune={PRUNE}".encode())
+    paths = [split_path(lang, s) for s in TRAIN_SPLITS if s in SPLITS] + [LEXICON_DIR / f"{lang}.yaml"]
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()
 
 
 def near_duplicate_groups(texts: list[str]) -> list[int]:
@@ -155,6 +172,7 @@ def train(lang: str) -> dict[str, object]:
         "lang": lang,
         "version": "1",
         "trained_on": [f"tests/corpus/{lang}/{s}.yaml" for s in splits],
+        "fingerprint": fingerprint(lang),
         "items": len(items),
         "categories": cats,
         "bias": bias,

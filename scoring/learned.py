@@ -28,6 +28,8 @@ from scoring.lexicon import LEXICON_DIR
 from scoring.text.normalize import NormalizedText
 
 MODEL_DIR = Path(__file__).parent / "data" / "model"
+# Bump when features() changes meaning: the shipped weights must then be retrained.
+FEATURES_VERSION = 2
 
 # Feature extraction stops after this many characters of normalised text: a megabyte
 # utterance costs no more than a long paragraph.

@@ -71,6 +71,11 @@ def run(
         if not as_json:
             _emit(out, message("debtor", call.language, text=call.opening))
 
+    # A person typing at a terminal already sees their line; echo it only for piped scripts.
+    interactive = not as_json and script.isatty()
+    if interactive:
+        click.echo("(type your lines; Enter sends, Ctrl-D ends the call)", err=True)
+
     # Read only while the call is live: once the debtor hangs up, stop without waiting for
     # another line (a person typing would otherwise have to press Enter to get the verdict).
     while not call.ended:
@@ -87,7 +92,9 @@ def run(
             _row("collector", result.line, result.state_before, [s.to_dict() for s in result.signals])
         )
         rows.append(_row("debtor", result.reply, result.state_after, []))
-        if not as_json:
+        if interactive:
+            _emit(out, message("debtor", call.language, text=result.reply))
+        elif not as_json:
             you = message("you", call.language, text=result.line)
             _emit(out, you + "\n" + message("debtor", call.language, text=result.reply))
     if not call.ended:

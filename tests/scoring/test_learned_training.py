@@ -1,6 +1,6 @@
-"""The shipped learned weights are exactly what the trainer makes of the corpus today.
+"""The shipped learned weights are trained from today's corpus, lexicon and features.
 
-If this fails, the corpus (or the features) changed without retraining:
+If this fails, the corpus, a lexicon or the features changed without retraining:
 run ``python benchmarks/train_model.py`` and commit scoring/data/model/*.json.
 """
 
@@ -10,22 +10,23 @@ import json
 
 import pytest
 
-from benchmarks.train_model import train
+from benchmarks.train_model import fingerprint, near_duplicate_groups
 from scoring.learned import MODEL_DIR
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_shipped_model_is_reproducible_from_the_corpus(lang: str) -> None:
+def test_shipped_model_is_fresh(lang: str) -> None:
     shipped = json.loads((MODEL_DIR / f"{lang}.json").read_text(encoding="utf-8"))
-    fresh = train(lang)
-    assert fresh["categories"] == shipped["categories"]
-    assert fresh["thresholds"] == shipped["thresholds"]
-    assert fresh["items"] == shipped["items"]
-    assert fresh["bias"] == pytest.approx(shipped["bias"], abs=1e-3)
-    assert set(fresh["weights"]) == set(shipped["weights"])
-    for name, pairs in shipped["weights"].items():
-        got = dict((int(c), w) for c, w in fresh["weights"][name])  # type: ignore[index]
-        want = dict((int(c), w) for c, w in pairs)
-        assert got.keys() == want.keys(), name
-        assert list(got.values()) == pytest.approx(list(want.values()), abs=1e-3), name
+    assert shipped["fingerprint"] == fingerprint(lang)
+
+
+def test_near_copies_share_a_fold_group() -> None:
+    texts = [
+        "We'll have the police pick you up tomorrow.",
+        "Right, we'll have the police pick you up tomorrow.",
+        "we'll have the police pick u up tmrw",
+        "Thank you for taking my call today.",
+    ]
+    groups = near_duplicate_groups(texts)
+    assert groups[0] == groups[1] == groups[2]
+    assert groups[3] != groups[0]
