@@ -261,8 +261,11 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
         collecting = payment if payment is not None else pressure
         if collecting is not None and cease is not None:
             out.append(_finding("ignored_cease", "ignored_cease", lang, turn, collecting, cease))
-        if collecting is not None and dispute is not None and facts.verification_offered_turn is None:
-            out.append(_finding("ignored_dispute", "ignored_dispute", lang, turn, collecting, dispute))
+        # After a dispute, insisting the debt stands ("the balance is what it is") without offering
+        # to verify it is collecting on it too.
+        insisting = collecting if collecting is not None else debt
+        if insisting is not None and dispute is not None and facts.verification_offered_turn is None:
+            out.append(_finding("ignored_dispute", "ignored_dispute", lang, turn, insisting, dispute))
 
         if vulnerability is not None:
             # "Sorry for your loss, but the payment is due Friday" still presses: sympathy earns
