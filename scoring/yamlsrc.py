@@ -77,23 +77,18 @@ def _mark(node: Node) -> Mark:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-# libyaml's parser gives the same marks about six times faster than the pure-Python one.
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Marking:
+    """Constructors that build MDict/MList and report duplicate keys instead of hiding them."""
 
-
-class _MarkedLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """SafeLoader whose containers are MDict/MList; reports duplicate keys instead of hiding them."""
-
-    def __init__(self, stream: str, diags: DiagnosticList) -> None:
-        super().__init__(stream)
-        self.diags = diags
+    diags: DiagnosticList
 
     def construct_marked_mapping(self, node: MappingNode) -> MDict:
+        loader: Any = self
         result = MDict()
         result.start = _mark(node)
-        self.flatten_mapping(node)
+        loader.flatten_mapping(node)
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
+            key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, Hashable):
                 self.diags.error(_mark(key_node), "yaml-key", "a mapping key must be a plain value")
                 continue
@@ -104,26 +99,31 @@ class _MarkedLoader(_BaseLoader):  # type: ignore[valid-type,misc]
                     "duplicate-key",
                     f"duplicate key {key!r} (first defined at line {first[0]})",
                 )
-            result[key] = self.construct_object(value_node, deep=True)
+            result[key] = loader.construct_object(value_node, deep=True)
             result.key_marks[key] = _mark(key_node)
             result.value_marks[key] = _mark(value_node)
         return result
 
     def construct_marked_sequence(self, node: SequenceNode) -> MList:
+        loader: Any = self
         result = MList()
         result.start = _mark(node)
         for child in node.value:
-            result.append(self.construct_object(child, deep=True))
+            result.append(loader.construct_object(child, deep=True))
             result.item_marks.append(_mark(child))
         return result
 
 
-_MarkedLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _MarkedLoader.construct_marked_mapping
-)
-_MarkedLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _MarkedLoader.construct_marked_sequence
-)
+def marked_loader_class(base: type[yaml.SafeLoader]) -> type[Any]:
+    """A safe loader on ``base`` (libyaml's or the pure-Python parser) that builds marked containers."""
+    cls: Any = type(f"Marked{base.__name__}", (_Marking, base), {})
+    cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Marking.construct_marked_mapping)
+    cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Marking.construct_marked_sequence)
+    return cls
+
+
+# libyaml's parser gives the same marks about six times faster than the pure-Python one.
+_MarkedLoader = marked_loader_class(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _expanded_size(root: Node, budget: int) -> int:
@@ -171,7 +171,12 @@ def load_yaml_text(
 ) -> tuple[Any, list[Diagnostic]]:
     """Parse one YAML document into MDict/MList/scalars; problems come back as diagnostics."""
     diags = DiagnosticList(path)
-    loader = _MarkedLoader(text, diags)
+    try:
+        # The pure-Python reader checks every character up front, so even construction can fail.
+        loader = _MarkedLoader(text)
+    except yaml.YAMLError as exc:
+        return None, [_syntax_diagnostic(path, exc, text)]
+    loader.diags = diags
     try:
         node = loader.get_single_node()
         if node is None:

@@ -121,3 +121,20 @@ def test_diagnostic_format_never_invents_a_position() -> None:
     assert has_errors(diags)
     assert not has_errors([Diagnostic("x", 1, None, "warning", "w", "m")])
     assert Diagnostic("x", 1, None, "warning", "w", "m").format() == "x:1: [warning] w: m"
+
+
+@pytest.mark.parametrize("loader_name", ["CSafeLoader", "SafeLoader"])
+def test_control_characters_become_a_diagnostic_with_either_parser(
+    loader_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    from scoring import yamlsrc
+
+    base = getattr(yaml, loader_name, yaml.SafeLoader)
+    monkeypatch.setattr(yamlsrc, "_MarkedLoader", yamlsrc.marked_loader_class(base))
+    data, diags = load_yaml_text("a: 1\nb: \x07bell\n", "ctl.yaml")
+    assert data is None
+    assert [(d.code, d.line, d.col) for d in diags] == [("yaml-syntax", 2, 4)]
+    ok, diags = load_yaml_text("a: [1, 2]\nb: {c: 3}\n", "ok.yaml")
+    assert diags == [] and ok.mark_of("b") == (2, 4) and ok["a"].mark_of(1) == (1, 8)
