@@ -96,12 +96,12 @@ def test_optional_keys_do_not_offer_null() -> None:
 
 
 def test_committed_schema_file_is_current() -> None:
-    """`collectsim.schema.json` at the repository root (referenced by the scenarios' editor
-    comment) must be regenerated when the models change:
-    `python -m simulator scenarios schema > collectsim.schema.json`."""
+    """`scenarios/collectsim.schema.json` (referenced by the scenarios' editor comment) must be
+    regenerated when the models change:
+    `python -m simulator scenarios schema > scenarios/collectsim.schema.json`."""
     import json
 
     committed = json.loads(
-        (Path(__file__).resolve().parents[2] / "collectsim.schema.json").read_text("utf-8")
+        (Path(__file__).resolve().parents[2] / "scenarios" / "collectsim.schema.json").read_text("utf-8")
     )
     assert committed == scenario_json_schema()
