@@ -194,6 +194,14 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
     return findings
 
 
+def detector_version(lang: str) -> str:
+    """What produced the findings. The learned model's fingerprint covers the lexicon file, the
+    corpus it was trained on and the feature set, so a stored scorecard can tell whether
+    re-grading it today would use the same detector."""
+    model = model_for(lang)
+    return f"{lang}-{model.fingerprint[:12]}" if model is not None else f"{lang}-lexicon-only"
+
+
 def detect(text: str, lang: Lang | str, *, context: Sequence[Turn] = ()) -> list[Finding]:
     """Findings for one collector utterance, sorted by span start (deterministic)."""
     return detect_normalized(normalize(text, lang), context=context)

@@ -233,6 +233,8 @@ class LearnedModel:
         self.path = path
         self.lang = str(data["lang"])
         self.version = str(data["version"])
+        # Identifies the lexicon, corpus and features the weights were trained from.
+        self.fingerprint = str(data.get("fingerprint", ""))
         self.categories: list[str] = [str(c) for c in data["categories"]]
         self.bias = np.array([float(b) for b in data["bias"]], dtype=np.float64)
         self.thresholds = np.array([float(t) for t in data["thresholds"]], dtype=np.float64)

@@ -24,6 +24,7 @@ from scoring.call_context import (
     CallFacts,
     TurnView,
 )
+from scoring.detector import detector_version
 from scoring.model import Finding, Jurisdiction, Kind, Lang, Severity
 from scoring.outcome import AGREEMENT_CATEGORIES, OutcomeDetail, score_outcome
 from scoring.rulepack import RulePack, RulePackRef
@@ -152,6 +153,7 @@ class Scorecard(BaseModel):
     findings: list[Finding]
     checklist: list[ChecklistItem]
     rule_pack: RulePackRef
+    detector_version: str | None = None
     weights: Weights
     pass_mark: float
     outcome_detail: OutcomeDetail
@@ -430,6 +432,7 @@ def build_scorecard(
         findings=ordered,
         checklist=checklist,
         rule_pack=pack.ref,
+        detector_version=detector_version(lang),
         weights=weights,
         pass_mark=pass_mark,
         outcome_detail=outcome.detail,

@@ -79,3 +79,15 @@ def test_hostile_input_is_bounded() -> None:
     huge = "idiot " * 200_000 + "\u200b" * 1000
     preds = model.predict(normalize(huge, "en"))
     assert all(p.end <= len(huge) for p in preds)
+
+
+def test_scorecards_record_which_detector_graded_them() -> None:
+    from scoring.api import score_transcript
+    from scoring.model import Transcript, Turn
+
+    model = model_for("zh")
+    assert model is not None and len(model.fingerprint) == 64
+    card = score_transcript(
+        Transcript(language="zh", jurisdiction="cn", turns=[Turn(speaker="collector", text="您好")])
+    )
+    assert card.detector_version == f"zh-{model.fingerprint[:12]}"
