@@ -9,6 +9,7 @@ this module never imports Textual.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 import click
@@ -112,11 +113,11 @@ def _emit(result: dict[str, Any], as_json: bool, out: TextIO, *, show_text: bool
 @click.option("--json", "as_json", is_flag=True, help="One JSON document (JSON Lines with '-').")
 def check(text: str, lang: str | None, jurisdiction: str | None, as_json: bool) -> None:
     """What is detected in one collector utterance TEXT ('-': one utterance per stdin line)."""
-    out = click.get_text_stream("stdout")
+    out = sys.stdout  # click.get_text_stream is deprecated from Click 8.5
     if text != "-":
         _emit(_check_one(text, lang, jurisdiction), as_json, out, show_text=False)
         return
-    stdin = click.get_text_stream("stdin")
+    stdin = sys.stdin
     # readline, not iteration: each line is answered as soon as it arrives on a pipe.
     while True:
         line = stdin.readline()

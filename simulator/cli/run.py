@@ -64,7 +64,7 @@ def run(
     )
     call.warm_up()  # compile lexicons before the debtor picks up, not on the first line
     freeze_heap()
-    out = click.get_text_stream("stdout")
+    out = sys.stdout  # click.get_text_stream is deprecated from Click 8.5
     rows: list[dict[str, Any]] = []
     if call.opening:
         rows.append(_row("debtor", call.opening, call.scenario.initial, []))
