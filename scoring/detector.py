@@ -194,6 +194,14 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
     return findings
 
 
+def warm_up(lang: str) -> None:
+    """Load and fully compile the language's lexicon and learned model ahead of the first line."""
+    lex = lexicon_for(lang)
+    if lex is not None:
+        lex.compile_patterns()
+    model_for(lang)
+
+
 def detector_version(lang: str) -> str:
     """What produced the findings. The learned model's fingerprint covers the lexicon file, the
     corpus it was trained on and the feature set, so a stored scorecard can tell whether

@@ -287,6 +287,13 @@ class Lexicon:
             return list(range(len(text)))
         return [m.start() for m in self._token_re.finditer(text)] if text else []
 
+    def compile_patterns(self) -> None:
+        """Compile every pattern now. A pattern's first compilation costs milliseconds; a
+        long-lived session (a screen, `run`) pays it while the phone rings instead of in the
+        middle of a turn."""
+        for pat in self.patterns:
+            _ = pat.regex
+
     # ---- matching
     def match(self, normalized: NormalizedText | str, *, include_negated: bool = False) -> list[Hit]:
         """All pattern hits in an utterance, sorted by (start, end, pattern id)."""

@@ -191,6 +191,9 @@ class Call:
         """
         with contextlib.suppress(Exception):
             self._recogniser()("hello", self.today, ())
+            from scoring.detector import warm_up
+
+            warm_up(self.language)
 
     def end(self, reason: str = ENDED_BY_COLLECTOR) -> None:
         """End the call from the collector's side (hang up, script over). Idempotent."""

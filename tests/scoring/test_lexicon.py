@@ -269,3 +269,11 @@ def test_linear_time_on_adversarial_input() -> None:
     lex = compile_ok()
     text = ("you " * 5000) + "x"
     assert lex.match(text) == []
+
+
+def test_compile_patterns_compiles_every_pattern_up_front() -> None:
+    from scoring.lexicon import builtin_lexicon
+
+    lex = builtin_lexicon("en")
+    lex.compile_patterns()
+    assert all(p._regex is not None for p in lex.patterns)
