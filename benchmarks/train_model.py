@@ -49,14 +49,16 @@ def _categories() -> list[str]:
 
 def fingerprint(lang: str) -> str:
     """sha256 of everything a model is trained from: the corpus splits, the lexicon (its concepts
-    are features) and the feature-extraction version. A shipped model whose fingerprint differs
-    from today's inputs is stale."""
+    are features) with its companion files, and the feature-extraction version. A shipped model
+    whose fingerprint differs from today's inputs is stale."""
     from benchmarks.corpus_data import SPLITS, split_path
     from scoring.learned import FEATURES_VERSION
     from scoring.lexicon import LEXICON_DIR
 
     digest = hashlib.sha256(f"features={FEATURES_VERSION};C={C};prune={PRUNE}".encode())
-    paths = [split_path(lang, s) for s in TRAIN_SPLITS if s in SPLITS] + [LEXICON_DIR / f"{lang}.yaml"]
+    # The language's lexicon and its companions (zh_variants.yaml folds text before features).
+    lexicons = [LEXICON_DIR / f"{lang}.yaml", *sorted(LEXICON_DIR.glob(f"{lang}_*.yaml"))]
+    paths = [split_path(lang, s) for s in TRAIN_SPLITS if s in SPLITS] + lexicons
     for path in paths:
         digest.update(path.name.encode())
         digest.update(path.read_bytes() if path.is_file() else b"")
