@@ -74,7 +74,7 @@ def run(
     # A person typing at a terminal already sees their line; echo it only for piped scripts.
     interactive = not as_json and script.isatty()
     if interactive:
-        click.echo("(type your lines; Enter sends, Ctrl-D ends the call)", err=True)
+        click.echo(message("typing_hint", call.language), err=True)
 
     # Read only while the call is live: once the debtor hangs up, stop without waiting for
     # another line (a person typing would otherwise have to press Enter to get the verdict).

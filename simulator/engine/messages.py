@@ -30,6 +30,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh": "不好意思，我得挂了。",
     },
     "you": {"en": "You: {text}", "zh": "你：{text}"},
+    "typing_hint": {
+        "en": "(type your lines; Enter sends, Ctrl-D ends the call)",
+        "zh": "（输入你的话术；回车发送，Ctrl-D 结束通话）",
+    },
     "debtor": {"en": "Debtor: {text}", "zh": "客户：{text}"},
     "call_ended": {
         "en": "-- call ended: {ended_by}; outcome: {outcome}",
