@@ -292,7 +292,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--show-errors", type=int, default=15, metavar="N", help="list the N worst errors")
     parser.add_argument("--enforce", action="store_true", help="exit 1 when any category misses its target")
     parser.add_argument("--targets", type=Path, help="targets YAML (default: the issue's targets)")
+    parser.add_argument(
+        "--lexicon-only", action="store_true",
+        help="switch the learned model off, to see what the patterns alone catch (the model has seen "
+        "dev and train, so its figures there flatter it)",
+    )
     args = parser.parse_args(argv)
+    if args.lexicon_only:
+        import scoring.detector
+
+        scoring.detector.model_for = lambda lang: None  # type: ignore[assignment]
 
     try:
         name, reports = evaluate(expand(args.lang, LANGS), expand(args.split, SPLITS), args.jurisdiction)
