@@ -34,6 +34,9 @@ from typing import Any
 import re2
 from rapidfuzz.distance import OSA
 
+from scoring import anchors
+from scoring.anchored_match import EncodedText, match_at
+from scoring.anchors import AnchorIndex, Clause, Conj, Lead
 from scoring.diagnostics import Diagnostic, DiagnosticList, has_errors
 from scoring.text.normalize import NormalizedText, normalize
 from scoring.yamlsrc import MDict, MList, load_yaml_file, load_yaml_text
@@ -46,7 +49,6 @@ LANG_DEFAULTS: dict[str, dict[str, Any]] = {
 }
 MAX_GAP = 50  # words (or characters) one gap may skip; keeps compiled programs small
 MAX_FUZZY_TOKEN = 24  # longer tokens are never typo-corrected (bounded work per token)
-SET_CHUNK = 4  # patterns per RE2 screening set; 4 measured ~15% faster than 8 on unseen lines
 
 # Regex building blocks. Sentence terminators end every gap: a pattern never spans sentences.
 _TERM = ".!?;。"
@@ -154,6 +156,9 @@ class Pattern:
     denied: str | None = None  # category reported when a hit is negated ("nobody will arrest you")
     also: tuple[str, ...] = ()  # further categories every hit also shows
     negated_after: bool = False  # any negation cue after the hit in its clause also negates it
+    anchor: tuple[Conj, ...] = ()  # per alternative, the words it cannot match without (scoring/anchors.py)
+    mid_word: bool = False  # a free regex is involved: a match may begin inside a word
+    lead: Lead = None  # where a match can begin (scoring/anchors.py); None: at any start
     _regex: Any = field(default=None, repr=False)
 
     @property
@@ -187,15 +192,81 @@ class _Prepared:
     to_norm_start: list[int]
     to_norm_end: list[int]
     word_starts: list[int]
+    word_boundaries: bool = True
+    free_ids: frozenset[int] = frozenset()  # ids of guard/negation regexes built on a free regex
     _cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
-    def spans(self, regex: Any) -> list[tuple[int, int]]:
+    def punct_spans(self, regex: Any) -> list[tuple[int, int]]:
+        """Leftmost-first matches of a small fixed regex (sentence and clause breaks), which may
+        start at a space."""
         key = id(regex)
         got = self._cache.get(key)
         if got is None:
             got = [m.span() for m in regex.finditer(self.text)] if self.text else []
             self._cache[key] = got
         return got
+
+    def spans(self, regex: Any) -> list[tuple[int, int]]:
+        """Leftmost-first matches of a guard or negation expression (anchored attempts, see
+        ``anchored_spans``)."""
+        free = id(regex) in self.free_ids
+        return self.anchored_spans(regex, range(len(self.text)) if free else self.starts)
+
+    def anchored_spans(self, regex: Any, starts: Sequence[int]) -> list[tuple[int, int]]:
+        """The same matches as ``spans``, found by anchored attempts at each possible start.
+
+        An unanchored search that reports where a match starts makes RE2 compile the pattern
+        a second time, reversed, on the first hit: up to 60 ms for a large concept pattern, in
+        the middle of a turn. Anchored attempts only ever run the forward program.
+        """
+        key = id(regex)
+        got = self._cache.get(key)
+        if got is None:
+            got = _anchored_scan(regex, self.encoded, starts) if self.text else []
+            self._cache[key] = got
+        return got
+
+    def starts_for(self, pat: Pattern) -> Sequence[int]:
+        """Where a match of the pattern may begin, in order: where one of its leads occurs;
+        without leads, any start (any position at all when a free regex is involved)."""
+        if pat.lead is None:
+            return range(len(self.text)) if pat.mid_word else self.starts
+        index = self.lead_index
+        if len(pat.lead) < len(index):
+            keys = [k for k in pat.lead if k in index]
+        else:
+            keys = [k for k in index if k in pat.lead]
+        if len(keys) == 1:
+            return index[keys[0]]
+        return sorted(p for k in keys for p in index[k])
+
+    @functools.cached_property
+    def encoded(self) -> EncodedText:
+        return EncodedText.of(self.text)
+
+    @functools.cached_property
+    def lead_index(self) -> dict[str, list[int]]:
+        """Start positions of each run of letters and digits (each character without word
+        boundaries), keyed like pattern leads."""
+        out: dict[str, list[int]] = {}
+        if self.word_boundaries:
+            for m in _RUN.finditer(self.text):
+                out.setdefault(m.group(), []).append(m.start())
+        else:
+            for i, ch in enumerate(self.text):
+                if not ch.isspace():
+                    out.setdefault(ch, []).append(i)
+        return out
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """Where a match can begin: not a space, not the middle of a word (every Han character
+        can start one)."""
+        text = self.text
+        return [
+            i for i, ch in enumerate(text)
+            if not ch.isspace() and (i == 0 or not (_joins_word(ch) and _joins_word(text[i - 1])))
+        ]
 
     def words_between(self, a: int, b: int) -> int:
         """Number of word starts in [a, b) (for zh: characters)."""
@@ -221,7 +292,9 @@ class Lexicon:
     negation: _Negation = field(repr=False)
     path: str = "<string>"
     _fuzzy_index: dict[str, set[str]] = field(default_factory=dict, repr=False)
-    _sets: list[tuple[Any, list[int]]] = field(default_factory=list, repr=False)
+    _anchors: AnchorIndex | None = field(default=None, repr=False)
+    _unanchored: Any = field(default=None, repr=False)  # RE2 set screening the patterns without anchors
+    _free_ids: frozenset[int] = field(default=frozenset(), repr=False)  # see _Prepared.free_ids
     _known_words: frozenset[str] = field(default=frozenset(), repr=False)
     fuzzy_min: int = 5
     fuzzy_long: int = 9
@@ -252,11 +325,18 @@ class Lexicon:
         return best[1] if best else None
 
     def prepare(self, norm: NormalizedText) -> _Prepared:
+        prep = self._prepare(norm)
+        prep.free_ids = self._free_ids
+        return prep
+
+    def _prepare(self, norm: NormalizedText) -> _Prepared:
         text = norm.text
         n = len(text)
         if not self._fuzzy_index or not self.word_boundaries:
             ident = list(range(n))
-            return _Prepared(norm, text, ident, [i + 1 for i in ident], self._word_starts(text))
+            return _Prepared(
+                norm, text, ident, [i + 1 for i in ident], self._word_starts(text), self.word_boundaries
+            )
         parts: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
@@ -275,12 +355,14 @@ class Lexicon:
             pos = b
         if not parts:
             ident = list(range(n))
-            return _Prepared(norm, text, ident, [i + 1 for i in ident], self._word_starts(text))
+            return _Prepared(
+                norm, text, ident, [i + 1 for i in ident], self._word_starts(text), self.word_boundaries
+            )
         parts.append(text[pos:])
         starts.extend(range(pos, n))
         ends.extend(range(pos + 1, n + 1))
         fixed_text = "".join(parts)
-        return _Prepared(norm, fixed_text, starts, ends, self._word_starts(fixed_text))
+        return _Prepared(norm, fixed_text, starts, ends, self._word_starts(fixed_text), self.word_boundaries)
 
     def _word_starts(self, text: str) -> list[int]:
         if not self.word_boundaries:
@@ -304,8 +386,9 @@ class Lexicon:
         hits: list[Hit] = []
         for idx in self._candidates(prep.text):
             pat = self.patterns[idx]
-            for a, b in prep.spans(pat.regex):
-                a, b = _shrink(pat.regex, prep.text, a, b)
+            starts = prep.starts_for(pat)
+            for a, b in prep.anchored_spans(pat.regex, starts):
+                a, b = _shrink(pat.regex, prep, starts, a, b)
                 a, b = _trim(prep.text, a, b)
                 if b <= a or not self._guards_pass(prep, pat, a, b):
                     continue
@@ -328,24 +411,27 @@ class Lexicon:
         return hits
 
     def _candidates(self, text: str) -> list[int]:
-        """Indices of the patterns that match somewhere in ``text``, in file order.
+        """Indices, in file order, of the patterns whose anchor words occur in ``text``.
 
-        Patterns are screened in small RE2 sets: one set over all patterns would be a single
-        pass, but the union of many bounded-gap patterns overflows the lazy DFA's cache and
-        thrashes (measured ~15x slower); sets of SET_CHUNK patterns stay warm and cost less
-        per utterance than one search per pattern.
+        Measured on lines the process had not seen: screening every pattern with RE2 sets cost
+        about 2 ms a line on average and 12 ms at the tail (each set builds automaton states
+        for new words); the anchor lookup leaves one or two patterns to run on a typical line.
         """
-        if not self._sets:
+        if self._anchors is None:
             return list(range(len(self.patterns)))
-        found: list[int] = []
-        for rset, indices in self._sets:
-            for j in sorted(rset.Match(text) or ()):
-                found.append(indices[j])
-        return found
+        found = self._anchors.candidates(text)
+        if self._unanchored is None:
+            return found
+        # Patterns with no anchor (free regexes) are screened together by one RE2 set, which
+        # only runs forward: whether they match, not where.
+        always = self._anchors.always
+        found = [i for i in found if i not in always]
+        found.extend(always[j] for j in self._unanchored.Match(text) or ())
+        return sorted(found)
 
     # ---- scopes
     def _sentence(self, prep: _Prepared, a: int, b: int) -> tuple[int, int]:
-        bounds = prep.spans(self._sentence_re)
+        bounds = prep.punct_spans(self._sentence_re)
         start, end = 0, len(prep.text)
         for s, e in bounds:
             if e <= a:
@@ -357,7 +443,7 @@ class Lexicon:
 
     def _clause(self, prep: _Prepared, a: int, b: int) -> tuple[int, int]:
         start, end = self._sentence(prep, a, b)
-        cuts = list(prep.spans(self._clause_punct_re))
+        cuts = list(prep.punct_spans(self._clause_punct_re))
         if self.negation.breaks is not None:
             cuts += prep.spans(self.negation.breaks)
         for s, e in cuts:
@@ -465,24 +551,38 @@ def _zh_negation_hook() -> Any:
     return hook if callable(hook) else None
 
 
-MAX_SHRINK = 16  # re-searches per hit when looking for its tightest start (bounded work)
+_RUN = re.compile(r"[a-z0-9_]+")  # what RE2's ASCII-only \w sees as one word
 
 
-def _shrink(regex: Any, text: str, a: int, b: int) -> tuple[int, int]:
+def _joins_word(ch: str) -> bool:
+    return ch.isalnum() and ch < "\u2e80"  # letters and digits; CJK scripts have no word breaks
+
+
+def _anchored_scan(regex: Any, enc: EncodedText, starts: Iterable[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for p in starts:
+        if p < pos:
+            continue
+        span = match_at(regex, enc, p)
+        if span is not None:
+            out.append(span)
+            pos = max(span[1], span[0] + 1)
+    return out
+
+
+def _shrink(regex: Any, prep: _Prepared, starts: Sequence[int], a: int, b: int) -> tuple[int, int]:
     """The latest-starting match inside [a, b): leftmost-first matching starts a hit at the first
     possible anchor ("you don't pay, you get hurt" would start at the first "you"), which makes
-    spans wide and puts unrelated words (and negations) inside them."""
-    best = (a, b)
-    pos = a + 1
-    for _ in range(MAX_SHRINK):
-        if pos >= best[1]:
-            break
-        m = regex.search(text, pos, b)
-        if m is None or m.end() <= m.start():
-            break
-        best = (m.start(), m.end())
-        pos = m.start() + 1
-    return best
+    spans wide and puts unrelated words (and negations) inside them. Anchored attempts, latest
+    start first (see ``_Prepared.anchored_spans`` for why never an unanchored search)."""
+    hi = bisect.bisect_left(starts, b)
+    lo = bisect.bisect_right(starts, a)
+    for p in reversed(starts[lo:hi]):
+        span = match_at(regex, prep.encoded, p, b)
+        if span is not None and span[1] > span[0]:
+            return span
+    return a, b
 
 
 _TRIM = " ,:;-\"'"
@@ -548,6 +648,9 @@ def _inflect(word: str, how: str) -> list[str]:
 # --------------------------------------------------------------------------- compiler
 
 
+_Item = tuple[str, str, Clause, Lead]  # (kind, regex, clause, lead) of one item of a sequence
+
+
 class _Compiler:
     def __init__(self, data: MDict, diags: DiagnosticList) -> None:
         self.diags = diags
@@ -569,9 +672,22 @@ class _Compiler:
         self.concept_src: dict[str, tuple[Any, Mark | None]] = {}
         self.concept_re: dict[str, str] = {}
         self.concept_opts: dict[str, dict[str, Any]] = {}
+        self.concept_anchor: dict[str, Clause] = {}
+        self.concept_lead: dict[str, Lead] = {}
+        self.concept_free: dict[str, bool] = {}  # a free regex is inside (see Pattern.mid_word)
+        self.free_regex = False  # set while compiling an expression that uses a free regex
+        self.free_ids: set[int] = set()  # compiled guard/negation regexes built on a free regex
         self.in_progress: set[str] = set()
         self.words: set[str] = set()
         self.fuzzy_words: set[str] = set()
+
+    def compile_scoped(self, rx: str, where: Mark | None) -> Any | None:
+        """Compile a guard or negation expression just parsed, remembering whether a free regex
+        is inside it (its matches are then looked for at every position)."""
+        compiled = _compile_checked(rx, where, self.diags)
+        if compiled is not None and self.free_regex:
+            self.free_ids.add(id(compiled))
+        return compiled
 
     # ---- entry -> regex
     def _literal(self, word: str) -> str:
@@ -586,6 +702,7 @@ class _Compiler:
 
     def concept(self, name: str, where: Mark | None) -> str | None:
         if name in self.concept_re:
+            self.free_regex |= self.concept_free.get(name, False)
             return self.concept_re[name]
         if name not in self.concept_src:
             self.diags.error(where, "unknown-concept", f"unknown concept {{{name}}}")
@@ -638,8 +755,14 @@ class _Compiler:
             self.diags.error(mark, "lexicon-type", msg)
             self.in_progress.discard(name)
             self.concept_re[name] = "(?:$^)"
+            self.concept_anchor[name] = frozenset()
+            self.concept_lead[name] = frozenset()
             return self.concept_re[name]
         alts: list[str] = []
+        entry_anchors: list[Clause] = [None] if extra_rx else []
+        entry_leads: list[Lead] = [None] if extra_rx else []
+        outer_free = self.free_regex
+        self.free_regex = bool(extra_rx)
         for i, entry in enumerate(entries):
             emark = entry_marks.mark_of(i)
             if isinstance(entry, (int, float)) and not isinstance(entry, bool):
@@ -648,9 +771,11 @@ class _Compiler:
                 self.diags.error(emark, "lexicon-type", f"concept {name}: entries must be non-empty strings")
                 continue
             if any(c in entry for c in "{(|<?") or "..." in entry:
-                rx = self.expression(entry, emark, gap=self.default_gap)
+                rx, alternatives, lead = self.expression_anchored(entry, emark, gap=self.default_gap)
                 if rx is not None:
                     alts.append(rx)
+                    entry_anchors.append(anchors.clause_of(alternatives))
+                    entry_leads.append(lead)
                 continue
             entry = _norm_entry(entry, self.lang) or entry.strip()
             forms = _inflect(entry, opts["inflect"]) if (opts["inflect"] and self.lang == "en") else [entry]
@@ -659,10 +784,15 @@ class _Compiler:
                 if opts["fuzzy"] and " " not in form and form.isalpha():
                     self.fuzzy_words.add(form)
                 alts.append(self._literal(form))
+                entry_anchors.append(anchors.literal_clause(form, self.wb))
+                entry_leads.append(anchors.literal_lead(form, self.wb))
                 if opts["masked"]:
                     m = self._masked(form)
                     if m:
                         alts.append(m)
+                        entry_leads.append(None)
+                        masked = frozenset({anchors.MASK_KEY})
+                        entry_anchors.append(anchors.union([entry_anchors[-1], masked]))
         alts.extend(f"(?:{r})" for r in extra_rx)
         if not alts:
             self.diags.error(mark, "empty-concept", f"concept {name} has no usable entries")
@@ -674,20 +804,38 @@ class _Compiler:
         self.in_progress.discard(name)
         self.concept_re[name] = rx
         self.concept_opts[name] = opts
+        self.concept_anchor[name] = anchors.union(entry_anchors) if alts else frozenset()
+        self.concept_lead[name] = anchors.union(entry_leads) if alts else frozenset()
+        self.concept_free[name] = self.free_regex
+        self.free_regex |= outer_free
         return rx
 
     # ---- match expression -> regex
     def expression(self, source: str, where: Mark | None, *, gap: int) -> str | None:
+        return self.expression_anchored(source, where, gap=gap)[0]
+
+    def expression_anchored(
+        self, source: str, where: Mark | None, *, gap: int
+    ) -> tuple[str | None, list[Conj], Lead]:
+        """The RE2 text of a match expression, its anchor per alternative and its lead (see
+        scoring/anchors.py)."""
         tokens = _tokenize(source)
         if tokens is None:
             self.diags.error(where, "pattern-syntax", f"unbalanced parentheses or braces in {source!r}")
-            return None
+            return None, [], None
         pos = 0
+        wb = self.wb
 
-        def parse_seq(depth: int) -> list[list[tuple[str, str]]] | None:
-            # returns alternatives, each a list of (kind, regex) items
+        def seq_anchor(items: list[_Item]) -> Conj:
+            return anchors.conj(a for k, _rx, a, _lead in items if k == "item")
+
+        def seq_lead(items: list[_Item]) -> Lead:
+            return anchors.sequence_lead((k, lead) for k, _rx, _a, lead in items)
+
+        def parse_seq(depth: int) -> list[list[_Item]] | None:
+            # returns alternatives, each a list of (kind, regex, clause, lead) items
             nonlocal pos
-            alts: list[list[tuple[str, str]]] = [[]]
+            alts: list[list[_Item]] = [[]]
             while pos < len(tokens):
                 tok = tokens[pos]
                 if tok == ")":
@@ -705,33 +853,38 @@ class _Compiler:
                     if inner is None:
                         return None
                     rx = "(?:" + "|".join(self._join(a, gap) for a in inner) + ")"
-                    item = ("item", rx)
+                    group = anchors.clause_of([seq_anchor(a) for a in inner])
+                    item: _Item = ("item", rx, group, anchors.union(seq_lead(a) for a in inner))
                 elif tok.startswith("...") and (tok == "..." or tok[3:].isdigit()):
                     n = int(tok[3:]) if tok[3:] else gap
                     if n > MAX_GAP:
                         self.diags.error(where, "gap-too-large", f"gap {tok} exceeds {MAX_GAP}")
                         n = MAX_GAP
-                    item = ("gap", str(n))
+                    item = ("gap", str(n), None, None)
                 elif tok == "?":
                     if not alts[-1] or alts[-1][-1][0] != "item":
                         msg = f"'?' must follow a word or group in {source!r}"
                         self.diags.error(where, "pattern-syntax", msg)
                         return None
-                    _kind, rx = alts[-1].pop()
-                    item = ("opt", rx)
+                    _kind, rx, _anchor, lead = alts[-1].pop()
+                    item = ("opt", rx, None, lead)
                 elif tok == "<w>":
                     # one word; in word languages a word that starts with a letter (names, not "$2,400")
-                    item = ("item", r"\b[^\W\d_][\w'-]*" if self.wb else r"[^\s.!?;。,]")
+                    item = ("item", r"\b[^\W\d_][\w'-]*" if self.wb else r"[^\s.!?;。,]", None, None)
                 elif tok.startswith("{") and tok.endswith("}"):
                     rx2 = self.concept(tok[1:-1], where)
                     if rx2 is None:
                         return None
-                    item = ("item", rx2)
+                    name = tok[1:-1]
+                    item = ("item", rx2, self.concept_anchor.get(name), self.concept_lead.get(name))
                 else:
                     word = tok.replace("\\", "")
                     word = _norm_entry(word, self.lang) or word
                     self.words.update(word.split(" "))
-                    item = ("item", self._literal(word))
+                    item = (
+                        "item", self._literal(word), anchors.literal_clause(word, wb),
+                        anchors.literal_lead(word, wb),
+                    )
                 alts[-1].append(item)
             if depth != 0:
                 return None
@@ -740,17 +893,18 @@ class _Compiler:
         alts = parse_seq(0)
         if alts is None:
             self.diags.error(where, "pattern-syntax", f"cannot parse {source!r}")
-            return None
-        if any(not a or all(k in ("gap", "opt") for k, _ in a) for a in alts):
+            return None, [], None
+        if any(not a or all(k in ("gap", "opt") for k, *_ in a) for a in alts):
             self.diags.error(where, "pattern-syntax", f"an alternative can match empty text in {source!r}")
-            return None
-        return "|".join(self._join(a, gap) for a in alts) if len(alts) > 1 else self._join(alts[0], gap)
+            return None, [], None
+        rx = "|".join(self._join(a, gap) for a in alts) if len(alts) > 1 else self._join(alts[0], gap)
+        return rx, [seq_anchor(a) for a in alts], anchors.union(seq_lead(a) for a in alts)
 
-    def _join(self, items: list[tuple[str, str]], gap: int) -> str:
+    def _join(self, items: list[_Item], gap: int) -> str:
         join = _EN_JOIN if self.wb else _ZH_JOIN
         out = ""
         first = True
-        for kind, rx in items:
+        for kind, rx, _anchor, _lead in items:
             if kind == "gap":
                 n = int(rx)
                 piece = (
@@ -896,9 +1050,10 @@ def compile_lexicon(data: Any, path: str = "<string>") -> tuple[Lexicon | None, 
                 if not isinstance(src, str):
                     diags.error(neg.mark_of(key), "lexicon-type", f"negation.{key} must be an expression")
                     continue
+                comp.free_regex = False
                 rx = comp.expression(src, neg.mark_of(key), gap=comp.default_gap)
                 if rx is not None:
-                    setattr(lex.negation, key, _compile_checked(rx, neg.mark_of(key), diags))
+                    setattr(lex.negation, key, comp.compile_scoped(rx, neg.mark_of(key)))
         lex.negation.window = _int_field(neg, "window", 8, diags, 0, MAX_GAP)
         lex.negation.after_window = _int_field(neg, "after_window", 5, diags, 0, MAX_GAP)
     elif neg is not None:
@@ -940,13 +1095,15 @@ def compile_lexicon(data: Any, path: str = "<string>") -> tuple[Lexicon | None, 
         return None, diags.sorted()
 
 
-    for start in range(0, len(lex.patterns), SET_CHUNK):
-        chunk = re2.Set.SearchSet(_re2_options())
-        indices = list(range(start, min(start + SET_CHUNK, len(lex.patterns))))
-        for i in indices:
-            chunk.Add(lex.patterns[i].source)
-        chunk.Compile()
-        lex._sets.append((chunk, indices))
+    lex._free_ids = frozenset(comp.free_ids)
+    lex._anchors = AnchorIndex(comp.wb)
+    for i, pat in enumerate(lex.patterns):
+        lex._anchors.add(i, pat.anchor)
+    if lex._anchors.always:
+        lex._unanchored = re2.Set.SearchSet(_re2_options())
+        for i in lex._anchors.always:
+            lex._unanchored.Add(lex.patterns[i].source)
+        lex._unanchored.Compile()
 
     lex._known_words = frozenset(comp.words | {w.lower() for w in protected})
     index: dict[str, set[str]] = {}
@@ -987,6 +1144,9 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
         diags.error(node.mark_of("negatable"), "lexicon-type", "negatable must be true or false")
         negatable = True
     sources: list[str] = []
+    source_anchors: list[Conj] = []
+    source_leads: list[Lead] = []
+    comp.free_regex = False
     if "match" in node and "regex" in node:
         diags.error(node.key_mark("regex"), "pattern-syntax", "give either match or regex, not both")
     if "match" in node:
@@ -1001,17 +1161,24 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
             if not isinstance(expr, str) or not expr.strip():
                 diags.error(items.mark_of(i), "lexicon-type", "each match must be a non-empty string")
                 continue
-            rx = comp.expression(expr, items.mark_of(i), gap=gap)
+            rx, alternatives, lead = comp.expression_anchored(expr, items.mark_of(i), gap=gap)
             if rx is not None:
                 sources.append(rx)
+                source_anchors.extend(alternatives)
+                source_leads.append(lead)
     elif "regex" in node:
         r = node["regex"]
         if not isinstance(r, str) or not r:
             diags.error(node.mark_of("regex"), "lexicon-type", "regex must be a non-empty string")
         else:
             sources.append(r)
+            source_anchors.append(())
+            source_leads.append(None)
+            comp.free_regex = True
     else:
         diags.error(node.start, "missing-key", "a pattern needs match or regex")
+    anchor, mid_word = tuple(source_anchors), comp.free_regex
+    lead = anchors.union(source_leads) if source_leads else None
     if not sources or pid is None or category is None or explanation is None:
         return None
     source = "|".join(f"(?:{s})" for s in sources) if len(sources) > 1 else sources[0]
@@ -1024,9 +1191,10 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
             if not isinstance(g, str):
                 diags.error(node.mark_of(key), "lexicon-type", f"{key} must be an expression")
                 continue
+            comp.free_regex = False
             grx = comp.expression(g, node.mark_of(key), gap=gap)
             if grx is not None:
-                guards[key] = _compile_checked(grx, node.mark_of(key), diags)
+                guards[key] = comp.compile_scoped(grx, node.mark_of(key))
     denied = _str_field(node, "denied", diags, required=False)
     also: list[str] = []
     if "also" in node:
@@ -1044,7 +1212,7 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
     return Pattern(
         id=pid, category=category, kind=kind, explanation=explanation.strip(), source=source,
         negatable=negatable, window=window, denied=denied, also=tuple(also), negated_after=negated_after,
-        **guards,
+        anchor=anchor, mid_word=mid_word, lead=lead, **guards,
     )
 
 

@@ -1,0 +1,149 @@
+"""Anchors and anchored matching: the lexicon skips patterns that cannot match and finds spans
+with anchored attempts only. Both must change nothing but speed; these tests hold them to the
+plain RE2 answer (patterns screened by RE2 sets, spans from unanchored searches)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import pytest
+import re2
+
+from benchmarks.corpus_data import load_split
+from scoring import anchors
+from scoring.anchored_match import EncodedText, match_at
+from scoring.lexicon import Lexicon, _shrink, builtin_lexicon
+from scoring.text.normalize import normalize
+from tests.scoring.re2_screen import ScreeningSets
+
+LEXICONS = ["en", "zh", "debtor_en", "debtor_zh", "collector_cues_en", "collector_cues_zh"]
+
+
+@functools.cache
+def corpus_lines(lang: str) -> list[str]:
+    """Every 3rd collector line of dev and train, and the debtor turns of their contexts."""
+    out: list[str] = []
+    for split in ("dev", "train"):
+        for item in load_split(lang, split)[::3]:
+            out.append(item.text)
+            out.extend(t.text for t in item.context)
+    return out
+
+
+def reference_spans(regex: Any, text: str) -> list[tuple[int, int]]:
+    """Leftmost-first matches, each narrowed to its latest-starting match (the old method)."""
+    out = []
+    for m in regex.finditer(text):
+        a, b = m.span()
+        pos = a + 1
+        while pos < b:
+            inner = regex.search(text, pos, b)
+            if inner is None or inner.end() <= inner.start():
+                break
+            a, b = inner.span()
+            pos = a + 1
+        out.append((a, b))
+    return out
+
+
+@functools.cache
+def screening_set(name: str) -> ScreeningSets:
+    return ScreeningSets(builtin_lexicon(name))
+
+
+@pytest.mark.parametrize("name", LEXICONS)
+def test_anchors_never_skip_a_pattern_that_matches(name: str) -> None:
+    lex: Lexicon = builtin_lexicon(name)
+    rset = screening_set(name)
+    checked = 0
+    for text in corpus_lines(lex.language):
+        prep = lex.prepare(normalize(text, lex.language))
+        matching = set(rset.matching(prep.text))
+        skipped = matching - set(lex._candidates(prep.text))
+        assert not skipped, (text, [lex.patterns[i].id for i in sorted(skipped)])
+        checked += len(matching)
+    assert checked > 100  # the corpus does exercise the patterns
+
+
+@pytest.mark.parametrize("name", ["en", "zh", "debtor_en", "debtor_zh"])
+def test_anchored_spans_equal_unanchored_search(name: str) -> None:
+    lex = builtin_lexicon(name)
+    rset = screening_set(name)
+    compared = 0
+    for text in corpus_lines(lex.language)[::2]:
+        prep = lex.prepare(normalize(text, lex.language))
+        for i in sorted(rset.matching(prep.text)):
+            pat = lex.patterns[i]
+            starts = prep.starts_for(pat)
+            spans = prep.anchored_spans(pat.regex, starts)
+            got = [_shrink(pat.regex, prep, starts, a, b) for a, b in spans]
+            assert got == reference_spans(pat.regex, prep.text), (text, pat.id)
+            compared += 1
+    assert compared > 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we will sue you, we will", "我们会起诉你，我们会", "naïve café – we will sue 🙂 we will sue", ""],
+)
+def test_match_at_agrees_with_the_public_api(text: str) -> None:
+    regex = re2.compile(r"we will(?: sue)?|我们会|🙂")
+    enc = EncodedText.of(text)
+    for pos in range(len(text) + 1):
+        for end in (None, len(text), max(pos, len(text) - 3)):
+            m = regex.match(text, pos, len(text) if end is None else end)
+            assert match_at(regex, enc, pos, end) == (None if m is None else m.span()), (pos, end)
+
+
+def test_fallback_to_the_public_api_gives_the_same_spans() -> None:
+    class PublicOnly:
+        def __init__(self, rx: Any) -> None:
+            self.match = rx.match
+
+    regex = re2.compile(r"会起诉")
+    enc = EncodedText.of("我们会起诉你")
+    assert match_at(PublicOnly(regex), enc, 2) == match_at(regex, enc, 2) == (2, 5)
+    assert match_at(PublicOnly(regex), enc, 1) is match_at(regex, enc, 1) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "wb", "clause", "lead"),
+    [
+        ("sue", True, {"sue"}, {"sue"}),
+        ("take you to court", True, {"court"}, {"take"}),  # the rarest run is required, the first leads
+        ("don't", True, {"don"}, {"don"}),
+        ("'ve got", True, {"got"}, None),  # a match may begin at the apostrophe: no word lead
+        ("café", True, None, None),  # RE2's \b is ASCII-only: no run is certain
+        ("起诉 你", False, {"起诉"}, {"起"}),
+    ],
+)
+def test_literal_clause_and_lead(word: str, wb: bool, clause: set[str] | None, lead: set[str] | None) -> None:
+    assert anchors.literal_clause(word, wb) == (None if clause is None else frozenset(clause))
+    assert anchors.literal_lead(word, wb) == (None if lead is None else frozenset(lead))
+
+
+def test_sequence_lead_and_conjunction() -> None:
+    sue, we = frozenset({"sue"}), frozenset({"we", "i"})
+    lead = anchors.sequence_lead([("opt", frozenset({"so"})), ("item", we), ("item", sue)])
+    assert lead == {"so", "we", "i"}
+    assert anchors.sequence_lead([("gap", None), ("item", sue)]) is None
+    # the rare verb is checked first; both must be met
+    assert anchors.conj([we, sue, None]) == (sue, we)
+    assert anchors.union([we, None]) is None
+
+
+def test_index_requires_every_clause_of_an_alternative() -> None:
+    index = anchors.AnchorIndex(word_boundaries=True)
+    index.add(0, [(frozenset({"sue"}), frozenset({"we", "i"}))])
+    index.add(1, [(frozenset({anchors.MASK_KEY, "fuck"}),)])
+    index.add(2, [()])  # nothing known: always a candidate
+    assert index.candidates("we will sue") == [0, 2]
+    assert index.candidates("they will sue") == [2]
+    assert index.candidates("what the f*ck") == [1, 2]
+
+
+def test_masked_spellings_are_candidates() -> None:
+    lex = builtin_lexicon("en")
+    cats = {h.category for h in lex.match(normalize("you f*cking idiot", "en"))}
+    assert "abusive_language" in cats
