@@ -21,10 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT / "tests" / "corpus"
 TAXONOMY_PATH = ROOT / "scoring" / "data" / "taxonomy.yaml"
 LANGS: tuple[str, ...] = ("en", "zh")
-SPLITS: tuple[str, ...] = ("dev", "holdout", "train")
-# Splits a language may not have yet (train is written per language by separate helpers): a missing
-# file reads as empty instead of failing, and the corpus tests only check the files that exist.
-OPTIONAL_SPLITS = frozenset({"train"})
+SPLITS: tuple[str, ...] = ("dev", "holdout", "train", "blind")
+# Splits a language may not have yet (train and blind are written per language by separate
+# authors): a missing file reads as empty instead of failing, and the corpus tests only check
+# the files that exist.
+OPTIONAL_SPLITS = frozenset({"train", "blind"})
+# Splits nobody tunes patterns or trains models on: they measure wording outside the patterns.
+UNSEEN_SPLITS = ("holdout", "blind")
 # Taxonomy section -> the Finding.kind value the detector reports for it.
 KIND_OF_SECTION = {
     "violations": "violation",

@@ -16,6 +16,7 @@ from benchmarks.corpus_data import (
     LANGS,
     ROOT,
     SPLITS,
+    UNSEEN_SPLITS,
     load_raw,
     load_split,
     split_exists,
@@ -24,8 +25,8 @@ from benchmarks.corpus_data import (
 )
 
 # train is the large split pattern authors generalise from, so it must cover each category well.
-MIN_ITEMS = {"dev": 400, "holdout": 180, "train": 1600}
-MIN_POSITIVES = {"dev": 8, "holdout": 4, "train": 25}
+MIN_ITEMS = {"dev": 400, "holdout": 180, "train": 1600, "blind": 250}
+MIN_POSITIVES = {"dev": 8, "holdout": 4, "train": 25, "blind": 3}
 MIN_HARD_NEGATIVE_SHARE = 0.40
 LEXICON_DIR = ROOT / "scoring" / "data" / "lexicon"
 # An optional split (train) is checked for the languages that have written it.
@@ -118,6 +119,13 @@ def test_no_holdout_text_is_in_dev(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_no_blind_text_is_in_another_split(lang: str) -> None:
+    # The blind split's authors read none of the others; a clash would be a coincidence to remove.
+    others = {_key(item.text) for split in ("dev", "holdout", "train") for item in load_split(lang, split)}
+    assert not [item.where for item in load_split(lang, "blind") if _key(item.text) in others]
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_no_train_text_is_in_dev_or_holdout(lang: str) -> None:
     # Folded comparison, as above. Only train positions are reported, so a clash never prints a
     # holdout sentence (train authors must not read the holdout).
@@ -148,11 +156,12 @@ def _lexicon_texts() -> list[tuple[Path, str]]:
 
 
 def test_no_holdout_text_in_any_lexicon() -> None:
-    """The holdout measures generalisation only while its sentences stay out of the patterns."""
+    """The holdout and blind splits measure generalisation only while their sentences stay out
+    of the patterns."""
     lexicons = _lexicon_texts()
     leaks = []
     for lang in LANGS:
-        for item in load_split(lang, "holdout"):
+        for item in (i for split in UNSEEN_SPLITS for i in load_split(lang, split)):
             needle = _key(item.text).rstrip(" .!?。！？")
             if len(needle) >= 8:
                 leaks += [f"{item.where} in {p.name}" for p, body in lexicons if needle in body]
