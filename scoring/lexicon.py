@@ -260,9 +260,10 @@ class _Prepared:
 
     @functools.cached_property
     def starts(self) -> list[int]:
-        """Where a match can begin: not a space, not the middle of a word (every Han character
-        can start one)."""
+        """Where a match can begin: not a space, and in word languages not the middle of a word."""
         text = self.text
+        if not self.word_boundaries:  # no \b in these patterns: a match may begin at any character
+            return [i for i, ch in enumerate(text) if not ch.isspace()]
         return [
             i for i, ch in enumerate(text)
             if not ch.isspace() and (i == 0 or not (_joins_word(ch) and _joins_word(text[i - 1])))

@@ -32,17 +32,16 @@ def corpus_lines(lang: str) -> list[str]:
 
 
 def reference_spans(regex: Any, text: str) -> list[tuple[int, int]]:
-    """Leftmost-first matches, each narrowed to its latest-starting match (the old method)."""
+    """Leftmost-first matches (RE2's own finditer), each narrowed to the latest-starting match
+    inside it, found by trying every position with the public API."""
     out = []
     for m in regex.finditer(text):
         a, b = m.span()
-        pos = a + 1
-        while pos < b:
-            inner = regex.search(text, pos, b)
-            if inner is None or inner.end() <= inner.start():
+        for p in range(b - 1, a, -1):
+            inner = regex.match(text, p, b)
+            if inner is not None and inner.end() > inner.start():
+                a, b = inner.span()
                 break
-            a, b = inner.span()
-            pos = a + 1
         out.append((a, b))
     return out
 
@@ -147,3 +146,86 @@ def test_masked_spellings_are_candidates() -> None:
     lex = builtin_lexicon("en")
     cats = {h.category for h in lex.match(normalize("you f*cking idiot", "en"))}
     assert "abusive_language" in cats
+
+
+# ---------------------------------------------------------------------------------------------
+# Random lexicons: the anchors and leads are sound for any expression the format allows, not
+# just for the built-in lexicons and the corpus.
+
+_WORDS = ["we", "will", "sue", "you", "don't", "pay", "court", "'ll", "$5", "f*ck", "now", "the"]
+_ZH_WORDS = ["我们", "会", "起诉", "你", "不", "还钱", "法院", "现在"]
+
+
+def _expression(draw: Any, words: list[str], depth: int = 0) -> str:
+    from hypothesis import strategies as st
+
+    items: list[str] = []
+    for _ in range(draw(st.integers(1, 4))):
+        kinds = ["word", "word", "concept", "group", "gap", "w"] if depth < 2 else ["word"]
+        kind = draw(st.sampled_from(kinds))
+        if kind == "word":
+            items.append(draw(st.sampled_from(words)))
+        elif kind == "concept":
+            items.append("{" + draw(st.sampled_from(["A", "B", "M"])) + "}")
+        elif kind == "group":
+            alts = [_expression(draw, words, depth + 1) for _ in range(draw(st.integers(1, 3)))]
+            items.append("(" + " | ".join(alts) + ")")
+        elif kind == "gap" and items:
+            items.append(f"...{draw(st.integers(0, 3))}")
+        elif kind == "w":
+            items.append("<w>")
+        if items and items[-1][0] not in ".<" and draw(st.booleans()) and len(items) > 1:
+            items[-1] += " ?"
+    if all(i.startswith("...") or i.endswith("?") for i in items):
+        items.append(draw(st.sampled_from(words)))
+    return " ".join(items)
+
+
+def _lexicon_yaml(lang: str, exprs: list[str], words: list[str]) -> str:
+    import json
+
+    concepts = {
+        "A": {"words": words[:4], "inflect": "verb"} if lang == "en" else words[:4],
+        "B": words[3:7],
+        "M": {"words": ["fuck", "court"], "masked": True} if lang == "en" else {"regex": ["[0-9]+元"]},
+    }
+    pats = [
+        {"id": f"p{i}", "category": "x", "explanation": "x", "negatable": False, "match": e}
+        for i, e in enumerate(exprs)
+    ]
+    return json.dumps({"language": lang, "concepts": concepts, "patterns": pats}, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_random_lexicons_find_what_plain_re2_finds(lang: str) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from scoring.lexicon import load_lexicon_text
+
+    words = _WORDS if lang == "en" else _ZH_WORDS
+    sep = " " if lang == "en" else ""
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.data())
+    def check(data: Any) -> None:
+        exprs = [_expression(data.draw, words) for _ in range(data.draw(st.integers(1, 3)))]
+        lex, diags = load_lexicon_text(_lexicon_yaml(lang, exprs, words))
+        if lex is None:  # e.g. an alternative that can match empty text: a diagnostic, not a lexicon
+            assert diags
+            return
+        sets = ScreeningSets(lex)
+        for _ in range(6):
+            pieces = data.draw(st.lists(st.sampled_from([*words, "breaks", "12元", "now."]), max_size=9))
+            text = sep.join(pieces)
+            prep = lex.prepare(normalize(text, lang))
+            matching = set(sets.matching(prep.text))
+            assert matching <= set(lex._candidates(prep.text)), (exprs, text)
+            for i in matching:
+                pat = lex.patterns[i]
+                starts = prep.starts_for(pat)
+                spans = prep.anchored_spans(pat.regex, starts)
+                got = [_shrink(pat.regex, prep, starts, a, b) for a, b in spans]
+                assert got == reference_spans(pat.regex, prep.text), (exprs, text, pat.id)
+
+    check()
