@@ -128,19 +128,19 @@ class AnchorIndex:
 
     word_boundaries: bool
     always: list[int] = field(default_factory=list)
-    by_key: dict[str, list[tuple[int, tuple[_Split, ...]]]] = field(default_factory=dict)
+    by_key: dict[str, list[tuple[int, int, tuple[_Split, ...]]]] = field(default_factory=dict)
     by_first: dict[str, list[str]] = field(default_factory=dict)  # substring keys by first character
 
     def add(self, index: int, alternatives: Sequence[Conj] | None) -> None:
         if not alternatives or any(not a for a in alternatives):
             self.always.append(index)
             return
-        for alt in alternatives:
+        for n, alt in enumerate(alternatives):
             rest = tuple(self._split(c) for c in alt[1:])
             for key in sorted(alt[0]):
                 if key not in self.by_key and not self._is_run(key):
                     self.by_first.setdefault(key[0], []).append(key)
-                self.by_key.setdefault(key, []).append((index, rest))
+                self.by_key.setdefault(key, []).append((index, n, rest))
 
     def _is_run(self, key: str) -> bool:
         return self.word_boundaries and _RUN_KEY.fullmatch(key) is not None
@@ -149,8 +149,9 @@ class AnchorIndex:
         runs = frozenset(k for k in clause if self._is_run(k))
         return runs, tuple(sorted(clause - runs))
 
-    def candidates(self, text: str) -> list[int]:
-        """Indices, in order, of the patterns that may match ``text`` (a superset of those that do)."""
+    def candidates(self, text: str) -> dict[int, list[int]]:
+        """Patterns that may match ``text`` (a superset of those that do), each with the indices
+        of its alternatives that may; patterns without anchors with ``[]`` (all of them)."""
         runs: set[str] = set(_RUN.findall(text)) if self.word_boundaries else set()
         present = set(runs)
         for ch in set(text):
@@ -161,9 +162,102 @@ class AnchorIndex:
         def met(clause: _Split) -> bool:
             return not clause[0].isdisjoint(runs) or any(k in text for k in clause[1])
 
-        found = set(self.always)
+        found: dict[int, set[int]] = {i: set() for i in self.always}
         for key in present:
-            for index, rest in self.by_key.get(key, ()):
-                if index not in found and all(met(c) for c in rest):
-                    found.add(index)
-        return sorted(found)
+            for index, n, rest in self.by_key.get(key, ()):
+                alts = found.get(index)
+                if (alts is None or n not in alts) and all(met(c) for c in rest):
+                    found.setdefault(index, set()).add(n)
+        return {i: sorted(alts) for i, alts in found.items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# Free regexes: where can their matches begin?
+
+_OPTIONAL_AFTER = ("?", "*", "{0")
+
+
+def regex_opens_at_start(rx: str, word_boundaries: bool) -> bool:
+    """True when every match of ``rx`` begins where the lexicon tries matches anyway: at a
+    word's first character or at a symbol (in word languages), at any non-space character
+    (otherwise). Decided from the regex's first atom, conservatively: when unsure, False, and
+    the pattern is then tried at every position."""
+    alts = _top_level_alternatives(rx)
+    return alts is not None and all(_alt_opens_at_start(a, word_boundaries) for a in alts)
+
+
+def _alt_opens_at_start(alt: str, wb: bool) -> bool:
+    if alt.startswith(("^", "\\b")):
+        return True
+    if alt.startswith("("):
+        close = _closing(alt, 0, "(", ")")
+        if close is None or alt[close + 1 : close + 3].startswith(_OPTIONAL_AFTER):
+            return False
+        inner = alt[3:close] if alt.startswith("(?:") else alt[1:close]
+        return regex_opens_at_start(inner, wb)
+    if alt.startswith("["):
+        close = _closing(alt, 0, "[", "]")
+        if close is None or alt.startswith("[^") or alt[close + 1 : close + 3].startswith(_OPTIONAL_AFTER):
+            return False
+        body = alt[1:close]
+        return not any(c.isspace() for c in body) and (not wb or _no_word_chars(body))
+    if alt.startswith("\\"):
+        # \s, \w, \d, \pN ...: classes that may start in a word or at a space
+        ch = alt[1:2]
+        return bool(ch) and not ch.isalnum() and not alt[2:4].startswith(_OPTIONAL_AFTER)
+    if not alt or alt[0].isspace() or alt[0] in ".|)" or alt[1:3].startswith(_OPTIONAL_AFTER):
+        return False
+    return not wb or not (alt[0].isalnum() or alt[0] == "_")
+
+
+def _no_word_chars(body: str) -> bool:
+    return not any(c.isalnum() or c == "_" for c in body.replace("\\", ""))
+
+
+def _closing(text: str, i: int, open_: str, close: str) -> int | None:
+    depth = 0
+    j = i
+    in_class = False
+    while j < len(text):
+        c = text[j]
+        if c == "\\":
+            j += 2
+            continue
+        if open_ == "(" and c == "[" and not in_class:
+            in_class = True
+        elif in_class and c == "]":
+            in_class = False
+        elif not in_class or open_ == "[":
+            if c == open_:
+                depth += 1
+            elif c == close:
+                depth -= 1
+                if depth == 0:
+                    return j
+        j += 1
+    return None
+
+
+def _top_level_alternatives(rx: str) -> list[str] | None:
+    out, depth, start, j, in_class = [], 0, 0, 0, False
+    while j < len(rx):
+        c = rx[j]
+        if c == "\\":
+            j += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(rx[start:j])
+            start = j + 1
+        j += 1
+    if depth != 0:
+        return None
+    out.append(rx[start:])
+    return out

@@ -159,14 +159,29 @@ class Pattern:
     anchor: tuple[Conj, ...] = ()  # per alternative, the words it cannot match without (scoring/anchors.py)
     mid_word: bool = False  # a free regex is involved: a match may begin inside a word
     lead: Lead = None  # where a match can begin (scoring/anchors.py); None: at any start
+    # The top-level alternatives of ``source`` (one per `match` expression and top-level `|`),
+    # in order, each compiled on its own: a line runs only those whose anchors it meets.
+    alt_sources: tuple[str, ...] = ()
+    alt_leads: tuple[Lead, ...] = ()
     _regex: Any = field(default=None, repr=False)
+    _alt_regexes: dict[int, Any] = field(default_factory=dict, repr=False)
 
     @property
     def regex(self) -> Any:
-        # Compiling every pattern up front doubles start-up time; most never match in a session.
+        """The whole pattern as one program (the matcher runs its alternatives instead)."""
         if self._regex is None:
             self._regex = _compile(self.source)
         return self._regex
+
+    def alternative(self, i: int) -> Any:
+        # Compiled on first use: most alternatives never meet a line that has their words.
+        rx = self._alt_regexes.get(i)
+        if rx is None:
+            rx = self._alt_regexes[i] = _compile(self.alt_sources[i]) if self.alt_sources else self.regex
+        return rx
+
+    def alternatives(self) -> range:
+        return range(len(self.alt_sources) or 1)
 
 
 @dataclass
@@ -194,7 +209,7 @@ class _Prepared:
     word_starts: list[int]
     word_boundaries: bool = True
     free_ids: frozenset[int] = frozenset()  # ids of guard/negation regexes built on a free regex
-    _cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    _cache: dict[Any, list[tuple[int, int]]] = field(default_factory=dict)
 
     def punct_spans(self, regex: Any) -> list[tuple[int, int]]:
         """Leftmost-first matches of a small fixed regex (sentence and clause breaks), which may
@@ -204,6 +219,12 @@ class _Prepared:
         if got is None:
             got = [m.span() for m in regex.finditer(self.text)] if self.text else []
             self._cache[key] = got
+        return got
+
+    def cached(self, key: Any, compute: Any) -> list[tuple[int, int]]:
+        got = self._cache.get(key)
+        if got is None:
+            got = self._cache[key] = compute()
         return got
 
     def spans(self, regex: Any) -> list[tuple[int, int]]:
@@ -222,20 +243,21 @@ class _Prepared:
         key = id(regex)
         got = self._cache.get(key)
         if got is None:
-            got = _anchored_scan(regex, self.encoded, starts) if self.text else []
+            got = _anchored_scan([regex], self.encoded, starts) if self.text else []
             self._cache[key] = got
         return got
 
-    def starts_for(self, pat: Pattern) -> Sequence[int]:
-        """Where a match of the pattern may begin, in order: where one of its leads occurs;
-        without leads, any start (any position at all when a free regex is involved)."""
-        if pat.lead is None:
+    def starts_for(self, pat: Pattern, alts: Sequence[int] | None = None) -> Sequence[int]:
+        """Where a match of the pattern (of the alternatives ``alts``) may begin, in order: where
+        one of their leads occurs; without leads, any start (any position at all when a free
+        regex is involved)."""
+        leads = pat.alt_leads
+        lead = pat.lead if alts is None or not leads else anchors.union(leads[i] for i in alts)
+        if lead is None:
             return range(len(self.text)) if pat.mid_word else self.starts
         index = self.lead_index
-        if len(pat.lead) < len(index):
-            keys = [k for k in pat.lead if k in index]
-        else:
-            keys = [k for k in index if k in pat.lead]
+        small, big = (lead, index) if len(lead) < len(index) else (index, lead)
+        keys = [k for k in small if k in big]
         if len(keys) == 1:
             return index[keys[0]]
         return sorted(p for k in keys for p in index[k])
@@ -375,7 +397,8 @@ class Lexicon:
         long-lived session (a screen, `run`) pays it while the phone rings instead of in the
         middle of a turn."""
         for pat in self.patterns:
-            _ = pat.regex
+            for i in pat.alternatives():
+                pat.alternative(i)
 
     # ---- matching
     def match(self, normalized: NormalizedText | str, *, include_negated: bool = False) -> list[Hit]:
@@ -385,11 +408,9 @@ class Lexicon:
             return []
         prep = self.prepare(norm)
         hits: list[Hit] = []
-        for idx in self._candidates(prep.text):
+        for idx, alts in self._candidates(prep.text):
             pat = self.patterns[idx]
-            starts = prep.starts_for(pat)
-            for a, b in prep.anchored_spans(pat.regex, starts):
-                a, b = _shrink(pat.regex, prep, starts, a, b)
+            for a, b in self.pattern_spans(prep, pat, alts):
                 a, b = _trim(prep.text, a, b)
                 if b <= a or not self._guards_pass(prep, pat, a, b):
                     continue
@@ -411,24 +432,35 @@ class Lexicon:
         hits.sort(key=lambda h: (h.start, h.end, h.pattern))
         return hits
 
-    def _candidates(self, text: str) -> list[int]:
-        """Indices, in file order, of the patterns whose anchor words occur in ``text``.
+    def pattern_spans(self, prep: _Prepared, pat: Pattern, alts: Sequence[int]) -> list[tuple[int, int]]:
+        """Leftmost-first matches of the pattern restricted to alternatives ``alts`` (the others
+        cannot match), each narrowed to its latest-starting match."""
+        regexes = [pat.alternative(i) for i in alts]
+        starts = prep.starts_for(pat, alts)
+        key = (id(pat), tuple(alts))
+        spans = prep.cached(key, lambda: _anchored_scan(regexes, prep.encoded, starts) if prep.text else [])
+        return [_shrink(regexes, prep, starts, a, b) for a, b in spans]
+
+    def _candidates(self, text: str) -> list[tuple[int, list[int]]]:
+        """Patterns, in file order, whose anchor words occur in ``text``, with the alternatives
+        (by index) that may match.
 
         Measured on lines the process had not seen: screening every pattern with RE2 sets cost
         about 2 ms a line on average and 12 ms at the tail (each set builds automaton states
         for new words); the anchor lookup leaves one or two patterns to run on a typical line.
         """
         if self._anchors is None:
-            return list(range(len(self.patterns)))
+            return [(i, list(p.alternatives())) for i, p in enumerate(self.patterns)]
         found = self._anchors.candidates(text)
-        if self._unanchored is None:
-            return found
-        # Patterns with no anchor (free regexes) are screened together by one RE2 set, which
-        # only runs forward: whether they match, not where.
-        always = self._anchors.always
-        found = [i for i in found if i not in always]
-        found.extend(always[j] for j in self._unanchored.Match(text) or ())
-        return sorted(found)
+        if self._unanchored is not None:
+            # Patterns with no anchor (free regexes) are screened together by one RE2 set, which
+            # only runs forward: whether they match, not where.
+            for i in self._anchors.always:
+                found.pop(i, None)
+            for j in self._unanchored.Match(text) or ():
+                i = self._anchors.always[j]
+                found[i] = list(self.patterns[i].alternatives())
+        return sorted(found.items())
 
     # ---- scopes
     def _sentence(self, prep: _Prepared, a: int, b: int) -> tuple[int, int]:
@@ -559,20 +591,34 @@ def _joins_word(ch: str) -> bool:
     return ch.isalnum() and ch < "\u2e80"  # letters and digits; CJK scripts have no word breaks
 
 
-def _anchored_scan(regex: Any, enc: EncodedText, starts: Iterable[int]) -> list[tuple[int, int]]:
+def _match_first(
+    regexes: Sequence[Any], enc: EncodedText, p: int, end: int | None = None
+) -> tuple[int, int] | None:
+    """What ``A|B|...`` matches at ``p`` under leftmost-first rules: the first alternative that
+    matches there."""
+    for rx in regexes:
+        span = match_at(rx, enc, p, end)
+        if span is not None:
+            return span
+    return None
+
+
+def _anchored_scan(regexes: Sequence[Any], enc: EncodedText, starts: Iterable[int]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
     for p in starts:
         if p < pos:
             continue
-        span = match_at(regex, enc, p)
+        span = _match_first(regexes, enc, p)
         if span is not None:
             out.append(span)
             pos = max(span[1], span[0] + 1)
     return out
 
 
-def _shrink(regex: Any, prep: _Prepared, starts: Sequence[int], a: int, b: int) -> tuple[int, int]:
+def _shrink(
+    regexes: Sequence[Any], prep: _Prepared, starts: Sequence[int], a: int, b: int
+) -> tuple[int, int]:
     """The latest-starting match inside [a, b): leftmost-first matching starts a hit at the first
     possible anchor ("you don't pay, you get hurt" would start at the first "you"), which makes
     spans wide and puts unrelated words (and negations) inside them. Anchored attempts, latest
@@ -580,7 +626,7 @@ def _shrink(regex: Any, prep: _Prepared, starts: Sequence[int], a: int, b: int) 
     hi = bisect.bisect_left(starts, b)
     lo = bisect.bisect_right(starts, a)
     for p in reversed(starts[lo:hi]):
-        span = match_at(regex, prep.encoded, p, b)
+        span = _match_first(regexes, prep.encoded, p, b)
         if span is not None and span[1] > span[0]:
             return span
     return a, b
@@ -676,8 +722,13 @@ class _Compiler:
         self.concept_anchor: dict[str, Clause] = {}
         self.concept_lead: dict[str, Lead] = {}
         self.concept_free: dict[str, bool] = {}  # a free regex is inside (see Pattern.mid_word)
-        self.free_regex = False  # set while compiling an expression that uses a free regex
+        # Set while compiling an expression that uses a free regex whose matches may begin
+        # inside a word (see anchors.regex_opens_at_start).
+        self.free_regex = False
         self.free_ids: set[int] = set()  # compiled guard/negation regexes built on a free regex
+        # The top-level alternatives of the expression parsed last, and their leads.
+        self.last_alternatives: list[str] = []
+        self.last_leads: list[Lead] = []
         self.in_progress: set[str] = set()
         self.words: set[str] = set()
         self.fuzzy_words: set[str] = set()
@@ -763,7 +814,7 @@ class _Compiler:
         entry_anchors: list[Clause] = [None] if extra_rx else []
         entry_leads: list[Lead] = [None] if extra_rx else []
         outer_free = self.free_regex
-        self.free_regex = bool(extra_rx)
+        self.free_regex = any(not anchors.regex_opens_at_start(r, self.wb) for r in extra_rx)
         for i, entry in enumerate(entries):
             emark = entry_marks.mark_of(i)
             if isinstance(entry, (int, float)) and not isinstance(entry, bool):
@@ -898,8 +949,10 @@ class _Compiler:
         if any(not a or all(k in ("gap", "opt") for k, *_ in a) for a in alts):
             self.diags.error(where, "pattern-syntax", f"an alternative can match empty text in {source!r}")
             return None, [], None
-        rx = "|".join(self._join(a, gap) for a in alts) if len(alts) > 1 else self._join(alts[0], gap)
-        return rx, [seq_anchor(a) for a in alts], anchors.union(seq_lead(a) for a in alts)
+        self.last_alternatives = [self._join(a, gap) for a in alts]
+        self.last_leads = [seq_lead(a) for a in alts]
+        rx = "|".join(self.last_alternatives) if len(alts) > 1 else self.last_alternatives[0]
+        return rx, [seq_anchor(a) for a in alts], anchors.union(self.last_leads)
 
     def _join(self, items: list[_Item], gap: int) -> str:
         join = _EN_JOIN if self.wb else _ZH_JOIN
@@ -1147,6 +1200,8 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
     sources: list[str] = []
     source_anchors: list[Conj] = []
     source_leads: list[Lead] = []
+    alt_sources: list[str] = []
+    alt_leads: list[Lead] = []
     comp.free_regex = False
     if "match" in node and "regex" in node:
         diags.error(node.key_mark("regex"), "pattern-syntax", "give either match or regex, not both")
@@ -1167,6 +1222,8 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
                 sources.append(rx)
                 source_anchors.extend(alternatives)
                 source_leads.append(lead)
+                alt_sources.extend(comp.last_alternatives)
+                alt_leads.extend(comp.last_leads)
     elif "regex" in node:
         r = node["regex"]
         if not isinstance(r, str) or not r:
@@ -1175,7 +1232,9 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
             sources.append(r)
             source_anchors.append(())
             source_leads.append(None)
-            comp.free_regex = True
+            alt_sources.append(r)
+            alt_leads.append(None)
+            comp.free_regex = not anchors.regex_opens_at_start(r, comp.wb)
     else:
         diags.error(node.start, "missing-key", "a pattern needs match or regex")
     anchor, mid_word = tuple(source_anchors), comp.free_regex
@@ -1213,7 +1272,8 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
     return Pattern(
         id=pid, category=category, kind=kind, explanation=explanation.strip(), source=source,
         negatable=negatable, window=window, denied=denied, also=tuple(also), negated_after=negated_after,
-        anchor=anchor, mid_word=mid_word, lead=lead, **guards,
+        anchor=anchor, mid_word=mid_word, lead=lead, alt_sources=tuple(alt_sources),
+        alt_leads=tuple(alt_leads), **guards,
     )
 
 

@@ -25,3 +25,19 @@ class ScreeningSets:
 
     def matching(self, text: str) -> list[int]:
         return [chunk[j] for rset, chunk in self.sets for j in rset.Match(text) or ()]
+
+
+def skipped(lex: Lexicon, prep: Any, matching: set[int]) -> list[str]:
+    """Patterns (and alternatives, as ``id#n``) that match the prepared text but that the
+    lexicon's anchor screening would not run."""
+    candidates = dict(lex._candidates(prep.text))
+    out = []
+    for i in sorted(matching):
+        pat = lex.patterns[i]
+        alts = candidates.get(i)
+        if alts is None:
+            out.append(pat.id)
+            continue
+        unrun = [n for n in pat.alternatives() if n not in alts]
+        out += [f"{pat.id}#{n}" for n in unrun if pat.alternative(n).search(prep.text)]
+    return out

@@ -13,9 +13,9 @@ import re2
 from benchmarks.corpus_data import load_split
 from scoring import anchors
 from scoring.anchored_match import EncodedText, match_at
-from scoring.lexicon import Lexicon, _shrink, builtin_lexicon
+from scoring.lexicon import Lexicon, builtin_lexicon
 from scoring.text.normalize import normalize
-from tests.scoring.re2_screen import ScreeningSets
+from tests.scoring.re2_screen import ScreeningSets, skipped
 
 LEXICONS = ["en", "zh", "debtor_en", "debtor_zh", "collector_cues_en", "collector_cues_zh"]
 
@@ -59,8 +59,8 @@ def test_anchors_never_skip_a_pattern_that_matches(name: str) -> None:
     for text in corpus_lines(lex.language):
         prep = lex.prepare(normalize(text, lex.language))
         matching = set(rset.matching(prep.text))
-        skipped = matching - set(lex._candidates(prep.text))
-        assert not skipped, (text, [lex.patterns[i].id for i in sorted(skipped)])
+        missed = skipped(lex, prep, matching)
+        assert not missed, (text, missed)
         checked += len(matching)
     assert checked > 100  # the corpus does exercise the patterns
 
@@ -74,9 +74,8 @@ def test_anchored_spans_equal_unanchored_search(name: str) -> None:
         prep = lex.prepare(normalize(text, lex.language))
         for i in sorted(rset.matching(prep.text)):
             pat = lex.patterns[i]
-            starts = prep.starts_for(pat)
-            spans = prep.anchored_spans(pat.regex, starts)
-            got = [_shrink(pat.regex, prep, starts, a, b) for a, b in spans]
+            # Every alternative at once here (the unrun ones cannot match, test above).
+            got = lex.pattern_spans(prep, pat, list(pat.alternatives()))
             assert got == reference_spans(pat.regex, prep.text), (text, pat.id)
             compared += 1
     assert compared > 100
@@ -137,9 +136,9 @@ def test_index_requires_every_clause_of_an_alternative() -> None:
     index.add(0, [(frozenset({"sue"}), frozenset({"we", "i"}))])
     index.add(1, [(frozenset({anchors.MASK_KEY, "fuck"}),)])
     index.add(2, [()])  # nothing known: always a candidate
-    assert index.candidates("we will sue") == [0, 2]
-    assert index.candidates("they will sue") == [2]
-    assert index.candidates("what the f*ck") == [1, 2]
+    assert index.candidates("we will sue") == {0: [0], 2: []}
+    assert index.candidates("they will sue") == {2: []}
+    assert index.candidates("what the f*ck") == {1: [0], 2: []}
 
 
 def test_masked_spellings_are_candidates() -> None:
@@ -166,7 +165,7 @@ def _expression(draw: Any, words: list[str], depth: int = 0) -> str:
         if kind == "word":
             items.append(draw(st.sampled_from(words)))
         elif kind == "concept":
-            items.append("{" + draw(st.sampled_from(["A", "B", "M"])) + "}")
+            items.append("{" + draw(st.sampled_from(["A", "B", "M", "R"])) + "}")
         elif kind == "group":
             alts = [_expression(draw, words, depth + 1) for _ in range(draw(st.integers(1, 3)))]
             items.append("(" + " | ".join(alts) + ")")
@@ -188,6 +187,8 @@ def _lexicon_yaml(lang: str, exprs: list[str], words: list[str]) -> str:
         "A": {"words": words[:4], "inflect": "verb"} if lang == "en" else words[:4],
         "B": words[3:7],
         "M": {"words": ["fuck", "court"], "masked": True} if lang == "en" else {"regex": ["[0-9]+元"]},
+        # one regex that opens at a word start, one that can open inside a word
+        "R": {"regex": ["\\$[0-9]+", "ing\\b"]} if lang == "en" else {"regex": ["\\s?现在", "元"]},
     }
     pats = [
         {"id": f"p{i}", "category": "x", "explanation": "x", "negatable": False, "match": e}
@@ -216,16 +217,35 @@ def test_random_lexicons_find_what_plain_re2_finds(lang: str) -> None:
             return
         sets = ScreeningSets(lex)
         for _ in range(6):
-            pieces = data.draw(st.lists(st.sampled_from([*words, "breaks", "12元", "now."]), max_size=9))
+            extra = ["breaks", "12元", "now.", "nothing", "$12"]
+            pieces = data.draw(st.lists(st.sampled_from([*words, *extra]), max_size=9))
             text = sep.join(pieces)
             prep = lex.prepare(normalize(text, lang))
             matching = set(sets.matching(prep.text))
-            assert matching <= set(lex._candidates(prep.text)), (exprs, text)
+            assert not skipped(lex, prep, matching), (exprs, text)
             for i in matching:
                 pat = lex.patterns[i]
-                starts = prep.starts_for(pat)
-                spans = prep.anchored_spans(pat.regex, starts)
-                got = [_shrink(pat.regex, prep, starts, a, b) for a, b in spans]
+                got = lex.pattern_spans(prep, pat, list(pat.alternatives()))
                 assert got == reference_spans(pat.regex, prep.text), (exprs, text, pat.id)
 
     check()
+
+
+@pytest.mark.parametrize(
+    ("rx", "wb", "opens"),
+    [
+        (r"\b(?:every|each) week", True, True),
+        (r"[$£€¥][0-9]+", True, True),
+        (r"(?:^|[.!?,;:] ?)(?:whatever)", True, True),
+        (r"\$5", True, True),
+        (r"ing\b", True, False),  # may begin inside "nothing"
+        (r"(?:\bfoo)?bar", True, False),  # optional opening: unsure, so False
+        (r"[a-z]+|\bx", True, False),
+        (r"\s+x", True, False),
+        (r"[^a]x", True, False),
+        (r"[0-9]+元", False, True),  # every non-space character is a start without word boundaries
+        (r"\s*你", False, False),
+    ],
+)
+def test_where_a_free_regex_can_open_a_match(rx: str, wb: bool, opens: bool) -> None:
+    assert anchors.regex_opens_at_start(rx, wb) is opens
