@@ -9,6 +9,12 @@ its ratio to the budget (< 1.0 is within budget); exit 1 when a budget is exceed
 Budgets are judged on the thread's CPU time (`time.thread_time`), which a busy machine does
 not inflate: on a shared 2-core box with a load of 8, wall-clock p99 of even `normalize()`
 is ~10 ms of waiting for a core. Wall-clock figures are printed beside them, with the load.
+
+Even CPU time is noisy on these VMs: a fixed pure-Python loop shows p99 about 3x its p50 on an
+idle machine (printed as "machine noise"). So the turn benchmark runs in ``--runs`` fresh
+processes (5 by default), every line new to each, and judges the budget on the p99 over lines
+of each line's median time: a line that is slow in every run is slow, a spike in one run is
+the machine. The pooled p99 of all runs is printed beside it.
 """
 
 from __future__ import annotations
@@ -71,7 +77,10 @@ def bench_load(paths: list[Path], repeats: int) -> dict[str, Any]:
     per_file: dict[str, float] = {}
     per_file_wall: dict[str, float] = {}
     for path in paths:
-        load_scenario(path)  # warm caches shared by every file (taxonomy, intent ids)
+        # Warm the caches shared by every file (taxonomy, intent ids, the allocator): the first
+        # loads of a process take 1.5-6x the steady per-file cost of validating a library.
+        for _ in range(10):
+            load_scenario(path)
         cpu, wall = [], []
         for _ in range(repeats):
             with Timer() as t:
@@ -167,6 +176,7 @@ def bench_turns(scenarios: list[Any], turns: int) -> dict[str, Any]:
         walls.extend(mine_wall)
     p99 = percentile(times, 99)
     return {
+        "samples": times,
         "turns": len(times),
         "p50_ms": percentile(times, 50),
         "p99_ms": p99,
@@ -177,6 +187,45 @@ def bench_turns(scenarios: list[Any], turns: int) -> dict[str, Any]:
         "ratio": p99 / TURN_P99_BUDGET_MS,
         "per_scenario": per_scenario,
     }
+
+
+def bench_turns_runs(runs: int, turns: int) -> dict[str, Any]:
+    """``bench_turns`` in ``runs`` fresh processes; per-line medians across runs."""
+    import subprocess
+
+    per_run: list[list[float]] = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, __file__, "--turns", str(turns), "--turn-samples"],
+            capture_output=True, text=True, check=True,
+        )
+        per_run.append(json.loads(out.stdout))
+    n = min(len(r) for r in per_run)
+    medians = [statistics.median(r[i] for r in per_run) for i in range(n)]
+    pooled = [t for r in per_run for t in r[:n]]
+    p99 = percentile(medians, 99)
+    return {
+        "runs": runs,
+        "turns_per_run": n,
+        "p50_ms": percentile(medians, 50),
+        "p99_ms": p99,
+        "pooled_p50_ms": percentile(pooled, 50),
+        "pooled_p99_ms": percentile(pooled, 99),
+        "budget_p99_ms": TURN_P99_BUDGET_MS,
+        "ratio": p99 / TURN_P99_BUDGET_MS,
+    }
+
+
+def machine_noise() -> dict[str, float]:
+    """p50 and p99 CPU time of a fixed pure-Python loop: how much the machine alone varies."""
+    times = []
+    for _ in range(400):
+        with Timer() as t:
+            total = 0
+            for i in range(20000):
+                total += i * i
+        times.append(t.cpu)
+    return {"p50_ms": percentile(times, 50), "p99_ms": percentile(times, 99)}
 
 
 def bench_engine_only(scenarios: list[Any], turns: int) -> dict[str, Any]:
@@ -278,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--turns", type=int, default=1200, help="novel lines to time in total")
     parser.add_argument("--repeats", type=int, default=20, help="repeats per load / build measurement")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.add_argument("--runs", type=int, default=5, help="fresh processes for the turn benchmark")
+    parser.add_argument("--turn-samples", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     from simulator.scenario import load_scenario
@@ -287,15 +338,21 @@ def main(argv: list[str] | None = None) -> int:
         print("no built-in scenarios found", file=sys.stderr)
         return 2
     scenarios = [s for s in (load_scenario(p)[0] for p in paths) if s is not None]
+    if args.turn_samples:  # one run of --runs: per-line CPU times, in a fixed line order
+        print(json.dumps(bench_turns(scenarios, args.turns)["samples"]))
+        return 0
     report: dict[str, Any] = {
         "python": sys.version.split()[0],
         "load_average": _load_average(),
         "load_validate": bench_load(paths, args.repeats),
         "turn": bench_turns(scenarios, args.turns),
+        "turn_runs": bench_turns_runs(args.runs, args.turns) if args.runs > 1 else None,
+        "machine_noise": machine_noise(),
         "engine_only": bench_engine_only(scenarios, 2000),
         "machine_build": bench_machine(scenarios, args.repeats),
         "models_1000": bench_models(max(scenarios, key=lambda s: len(s.states))),
     }
+    report["turn"].pop("samples")
     if args.json:
         print(json.dumps(report, indent=2))
     else:
@@ -323,6 +380,19 @@ def main(argv: list[str] | None = None) -> int:
                 f"    {sid}: p50 {figures['p50_ms']:.3f} ms, p99 {figures['p99_ms']:.3f} ms "
                 f"[wall p99 {figures['wall_p99_ms']:.3f} ms]"
             )
+        if report["turn_runs"] is not None:
+            tr = report["turn_runs"]
+            print(
+                f"one turn, median of {tr['runs']} fresh runs per line: p50 {tr['p50_ms']:.3f} ms, "
+                f"p99 {tr['p99_ms']:.3f} ms over {tr['turns_per_run']} lines (budget p99 "
+                f"{TURN_P99_BUDGET_MS:g} ms, ratio {tr['ratio']:.2f}); all runs pooled: "
+                f"p50 {tr['pooled_p50_ms']:.3f} ms, p99 {tr['pooled_p99_ms']:.3f} ms"
+            )
+        noise = report["machine_noise"]
+        print(
+            f"machine noise (fixed loop): p50 {noise['p50_ms']:.3f} ms, p99 {noise['p99_ms']:.3f} ms "
+            f"(p99/p50 {noise['p99_ms'] / noise['p50_ms']:.2f})"
+        )
         engine = report["engine_only"]
         print(
             f"  of which the engine itself (rules, guards, effects, reply): "
@@ -335,7 +405,8 @@ def main(argv: list[str] | None = None) -> int:
             f"start_call {models['start_call_mean_us']:.0f} µs mean "
             f"({models['states']} states, {models['events']} triggers)"
         )
-    over = report["load_validate"]["ratio"] > 1 or report["turn"]["ratio"] > 1
+    turn_ratio = (report["turn_runs"] or report["turn"])["ratio"]
+    over = report["load_validate"]["ratio"] > 1 or turn_ratio > 1
     return 1 if over else 0
 
 
