@@ -8,8 +8,9 @@ debtor lexicons) and what the collector did (the detector's findings, including 
 
 - ``third_party_disclosure``: the debt mentioned before the right party was verified, or to
   someone who said they are not the debtor;
-- ``ignored_cease``: collecting (a payment request, or a threat or pressure to pay) after the
-  debtor asked not to be contacted or said a lawyer represents them;
+- ``ignored_cease``: collecting (a payment request, or a threat or pressure to pay), or saying
+  the calls will go on or the lawyer can be bypassed, after the debtor asked not to be
+  contacted or said a lawyer represents them;
 - ``ignored_dispute``: collecting after a dispute, before verification was offered;
 - ``ignored_vulnerability``: pressing (threats, pressure, or a payment request with no
   acknowledgement) after illness, bereavement, a mental-health crisis or similar is disclosed.
@@ -58,6 +59,8 @@ DEBT_INTENTS = frozenset({"mentions_debt", "payment_request"})
 OPTIONS = frozenset({"offer_help", "hardship_options"})
 # Collector-side cues that back up the detector's intents (collector_cues_{lang}.yaml).
 COLLECT_CUE = "collect"
+# Carrying on as before after a stop request or a lawyer: more calls, going round the lawyer.
+CONTINUE_CONTACT_CUE = "continue_contact"
 DEBT_CUES = frozenset({"debt_mention", "collect"})
 
 
@@ -259,8 +262,9 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
 
         # Collecting = asking for payment, or pressing with a threat or pressure to pay.
         collecting = payment if payment is not None else pressure
-        if collecting is not None and cease is not None:
-            out.append(_finding("ignored_cease", "ignored_cease", lang, turn, collecting, cease))
+        carrying_on = collecting if collecting is not None else turn.has_cue(CONTINUE_CONTACT_CUE)
+        if carrying_on is not None and cease is not None:
+            out.append(_finding("ignored_cease", "ignored_cease", lang, turn, carrying_on, cease))
         # After a dispute, insisting the debt stands ("the balance is what it is") without offering
         # to verify it is collecting on it too.
         insisting = collecting if collecting is not None else debt
