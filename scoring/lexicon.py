@@ -930,6 +930,12 @@ class _Compiler:
                     name = tok[1:-1]
                     item = ("item", rx2, self.concept_anchor.get(name), self.concept_lead.get(name))
                 else:
+                    if "[" in tok or "]" in tok:
+                        self.diags.warning(
+                            where, "literal-regex",
+                            f"{tok!r} is matched as literal text: match expressions have no regex "
+                            "syntax; put a character class in a concept's `regex`",
+                        )
                     word = tok.replace("\\", "")
                     word = _norm_entry(word, self.lang) or word
                     self.words.update(word.split(" "))

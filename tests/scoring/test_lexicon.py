@@ -279,3 +279,13 @@ def test_compile_patterns_compiles_every_pattern_up_front() -> None:
     # The matcher runs alternatives, so those are what must be ready before the first line.
     assert all(len(p._alt_regexes) == len(p.alternatives()) for p in lex.patterns)
     assert sum(len(p.alternatives()) for p in lex.patterns) > len(lex.patterns)
+
+
+def test_regex_syntax_in_a_match_expression_is_flagged_not_silently_literal() -> None:
+    text = "language: zh\npatterns:\n  - {id: a, category: x, explanation: x, match: '周[一二] 还'}\n"
+    lex, diags = load_lexicon_text(text)
+    assert lex is not None  # a warning: the pattern still loads, as literal text
+    assert [d.format() for d in diags] == [
+        "<string>:3:49: [warning] literal-regex: '周[一二]' is matched as literal text: match "
+        "expressions have no regex syntax; put a character class in a concept's `regex`"
+    ]
