@@ -234,7 +234,7 @@ class _Prepared:
         return self.anchored_spans(regex, range(len(self.text)) if free else self.starts)
 
     def anchored_spans(self, regex: Any, starts: Sequence[int]) -> list[tuple[int, int]]:
-        """The same matches as ``spans``, found by anchored attempts at each possible start.
+        """Leftmost-first matches of ``regex``, found by anchored attempts at ``starts``.
 
         An unanchored search that reports where a match starts makes RE2 compile the pattern
         a second time, reversed, on the first hit: up to 60 ms for a large concept pattern, in
@@ -447,7 +447,7 @@ class Lexicon:
 
         Measured on lines the process had not seen: screening every pattern with RE2 sets cost
         about 2 ms a line on average and 12 ms at the tail (each set builds automaton states
-        for new words); the anchor lookup leaves one or two patterns to run on a typical line.
+        for new words); the anchor lookup leaves about 9 of the 108 English patterns a line.
         """
         if self._anchors is None:
             return [(i, list(p.alternatives())) for i, p in enumerate(self.patterns)]
