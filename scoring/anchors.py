@@ -32,8 +32,7 @@ Conj = tuple[frozenset[str], ...]  # every clause must be met; () means nothing 
 Lead = frozenset[str] | None
 
 MASK_KEY = "*"  # a masked spelling ("f*ck") needs an asterisk where the word has none
-_RUN = re.compile(r"[a-z0-9_]+")
-_RUN_KEY = re.compile(r"[a-z0-9_]+")
+RUN = re.compile(r"[a-z0-9_]+")  # one word as RE2's ASCII-only \w and \b see it
 
 # Words so frequent in collection calls that requiring one filters almost nothing: function
 # words, pronouns and auxiliaries, plus the trade's everyday vocabulary.
@@ -58,7 +57,7 @@ def literal_clause(word: str, word_boundaries: bool) -> Clause:
     if word_boundaries:
         if not word.isascii() or word != word.lower():
             return None
-        runs = _RUN.findall(word)
+        runs = RUN.findall(word)
         return frozenset({min(runs, key=lambda r: (key_cost(r), -len(r), r))}) if runs else None
     pieces = [p for p in word.split(" ") if p]
     return frozenset({min(pieces, key=lambda p: (key_cost(p), -len(p), p))}) if pieces else None
@@ -66,7 +65,7 @@ def literal_clause(word: str, word_boundaries: bool) -> Clause:
 
 def literal_lead(word: str, word_boundaries: bool) -> Lead:
     if word_boundaries:
-        m = _RUN_KEY.match(word)
+        m = RUN.match(word)
         return frozenset({m.group()}) if m and word.isascii() and word == word.lower() else None
     return frozenset({word[0]}) if word and not word[0].isspace() else None
 
@@ -85,7 +84,7 @@ def sequence_lead(items: Iterable[tuple[str, Lead]]) -> Lead:
 
 
 def key_cost(key: str) -> int:
-    if _RUN_KEY.fullmatch(key):
+    if RUN.fullmatch(key):
         return 40 if key in COMMON_EN else (8 if len(key) <= 2 else 1)
     if len(key) == 1:
         return 40 if key in COMMON_ZH or key == MASK_KEY else 10
@@ -143,7 +142,7 @@ class AnchorIndex:
                 self.by_key.setdefault(key, []).append((index, n, rest))
 
     def _is_run(self, key: str) -> bool:
-        return self.word_boundaries and _RUN_KEY.fullmatch(key) is not None
+        return self.word_boundaries and RUN.fullmatch(key) is not None
 
     def _split(self, clause: frozenset[str]) -> _Split:
         runs = frozenset(k for k in clause if self._is_run(k))
@@ -152,7 +151,7 @@ class AnchorIndex:
     def candidates(self, text: str) -> dict[int, list[int]]:
         """Patterns that may match ``text`` (a superset of those that do), each with the indices
         of its alternatives that may; patterns without anchors with ``[]`` (all of them)."""
-        runs: set[str] = set(_RUN.findall(text)) if self.word_boundaries else set()
+        runs: set[str] = set(RUN.findall(text)) if self.word_boundaries else set()
         present = set(runs)
         for ch in set(text):
             for key in self.by_first.get(ch, ()):

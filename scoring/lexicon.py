@@ -158,7 +158,6 @@ class Pattern:
     negated_after: bool = False  # any negation cue after the hit in its clause also negates it
     anchor: tuple[Conj, ...] = ()  # per alternative, the words it cannot match without (scoring/anchors.py)
     mid_word: bool = False  # a free regex is involved: a match may begin inside a word
-    lead: Lead = None  # where a match can begin (scoring/anchors.py); None: at any start
     # The top-level alternatives of ``source`` (one per `match` expression and top-level `|`),
     # in order, each compiled on its own: a line runs only those whose anchors it meets.
     alt_sources: tuple[str, ...] = ()
@@ -247,12 +246,11 @@ class _Prepared:
             self._cache[key] = got
         return got
 
-    def starts_for(self, pat: Pattern, alts: Sequence[int] | None = None) -> Sequence[int]:
-        """Where a match of the pattern (of the alternatives ``alts``) may begin, in order: where
-        one of their leads occurs; without leads, any start (any position at all when a free
-        regex is involved)."""
-        leads = pat.alt_leads
-        lead = pat.lead if alts is None or not leads else anchors.union(leads[i] for i in alts)
+    def starts_for(self, pat: Pattern, alts: Sequence[int]) -> Sequence[int]:
+        """Where a match of the pattern's alternatives ``alts`` may begin, in order: where one of
+        their leads occurs; without leads, any start (any position at all when a free regex is
+        involved)."""
+        lead = anchors.union(pat.alt_leads[i] for i in alts)
         if lead is None:
             return range(len(self.text)) if pat.mid_word else self.starts
         index = self.lead_index
@@ -272,7 +270,7 @@ class _Prepared:
         boundaries), keyed like pattern leads."""
         out: dict[str, list[int]] = {}
         if self.word_boundaries:
-            for m in _RUN.finditer(self.text):
+            for m in anchors.RUN.finditer(self.text):
                 out.setdefault(m.group(), []).append(m.start())
         else:
             for i, ch in enumerate(self.text):
@@ -584,9 +582,6 @@ def _zh_negation_hook() -> Any:
     return hook if callable(hook) else None
 
 
-_RUN = re.compile(r"[a-z0-9_]+")  # what RE2's ASCII-only \w sees as one word
-
-
 def _joins_word(ch: str) -> bool:
     return ch.isalnum() and ch < "\u2e80"  # letters and digits; CJK scripts have no word breaks
 
@@ -698,6 +693,15 @@ def _inflect(word: str, how: str) -> list[str]:
 _Item = tuple[str, str, Clause, Lead]  # (kind, regex, clause, lead) of one item of a sequence
 
 
+@dataclass(frozen=True)
+class _Alternative:
+    """One top-level alternative of a match expression, compiled and screened on its own."""
+
+    source: str
+    anchor: Conj
+    lead: Lead
+
+
 class _Compiler:
     def __init__(self, data: MDict, diags: DiagnosticList) -> None:
         self.diags = diags
@@ -726,9 +730,6 @@ class _Compiler:
         # inside a word (see anchors.regex_opens_at_start).
         self.free_regex = False
         self.free_ids: set[int] = set()  # compiled guard/negation regexes built on a free regex
-        # The top-level alternatives of the expression parsed last, and their leads.
-        self.last_alternatives: list[str] = []
-        self.last_leads: list[Lead] = []
         self.in_progress: set[str] = set()
         self.words: set[str] = set()
         self.fuzzy_words: set[str] = set()
@@ -823,11 +824,11 @@ class _Compiler:
                 self.diags.error(emark, "lexicon-type", f"concept {name}: entries must be non-empty strings")
                 continue
             if any(c in entry for c in "{(|<?") or "..." in entry:
-                rx, alternatives, lead = self.expression_anchored(entry, emark, gap=self.default_gap)
+                rx, parts = self.expression_anchored(entry, emark, gap=self.default_gap)
                 if rx is not None:
                     alts.append(rx)
-                    entry_anchors.append(anchors.clause_of(alternatives))
-                    entry_leads.append(lead)
+                    entry_anchors.append(anchors.clause_of([a.anchor for a in parts]))
+                    entry_leads.append(anchors.union(a.lead for a in parts))
                 continue
             entry = _norm_entry(entry, self.lang) or entry.strip()
             forms = _inflect(entry, opts["inflect"]) if (opts["inflect"] and self.lang == "en") else [entry]
@@ -868,13 +869,13 @@ class _Compiler:
 
     def expression_anchored(
         self, source: str, where: Mark | None, *, gap: int
-    ) -> tuple[str | None, list[Conj], Lead]:
-        """The RE2 text of a match expression, its anchor per alternative and its lead (see
-        scoring/anchors.py)."""
+    ) -> tuple[str | None, list[_Alternative]]:
+        """The RE2 text of a match expression, and its top-level alternatives, each with its own
+        source, anchor and lead (see scoring/anchors.py)."""
         tokens = _tokenize(source)
         if tokens is None:
             self.diags.error(where, "pattern-syntax", f"unbalanced parentheses or braces in {source!r}")
-            return None, [], None
+            return None, []
         pos = 0
         wb = self.wb
 
@@ -951,14 +952,12 @@ class _Compiler:
         alts = parse_seq(0)
         if alts is None:
             self.diags.error(where, "pattern-syntax", f"cannot parse {source!r}")
-            return None, [], None
+            return None, []
         if any(not a or all(k in ("gap", "opt") for k, *_ in a) for a in alts):
             self.diags.error(where, "pattern-syntax", f"an alternative can match empty text in {source!r}")
-            return None, [], None
-        self.last_alternatives = [self._join(a, gap) for a in alts]
-        self.last_leads = [seq_lead(a) for a in alts]
-        rx = "|".join(self.last_alternatives) if len(alts) > 1 else self.last_alternatives[0]
-        return rx, [seq_anchor(a) for a in alts], anchors.union(self.last_leads)
+            return None, []
+        parts = [_Alternative(self._join(a, gap), seq_anchor(a), seq_lead(a)) for a in alts]
+        return "|".join(a.source for a in parts), parts
 
     def _join(self, items: list[_Item], gap: int) -> str:
         join = _EN_JOIN if self.wb else _ZH_JOIN
@@ -1204,10 +1203,7 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
         diags.error(node.mark_of("negatable"), "lexicon-type", "negatable must be true or false")
         negatable = True
     sources: list[str] = []
-    source_anchors: list[Conj] = []
-    source_leads: list[Lead] = []
-    alt_sources: list[str] = []
-    alt_leads: list[Lead] = []
+    parts: list[_Alternative] = []
     comp.free_regex = False
     if "match" in node and "regex" in node:
         diags.error(node.key_mark("regex"), "pattern-syntax", "give either match or regex, not both")
@@ -1223,28 +1219,21 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
             if not isinstance(expr, str) or not expr.strip():
                 diags.error(items.mark_of(i), "lexicon-type", "each match must be a non-empty string")
                 continue
-            rx, alternatives, lead = comp.expression_anchored(expr, items.mark_of(i), gap=gap)
+            rx, expr_parts = comp.expression_anchored(expr, items.mark_of(i), gap=gap)
             if rx is not None:
                 sources.append(rx)
-                source_anchors.extend(alternatives)
-                source_leads.append(lead)
-                alt_sources.extend(comp.last_alternatives)
-                alt_leads.extend(comp.last_leads)
+                parts.extend(expr_parts)
     elif "regex" in node:
         r = node["regex"]
         if not isinstance(r, str) or not r:
             diags.error(node.mark_of("regex"), "lexicon-type", "regex must be a non-empty string")
         else:
             sources.append(r)
-            source_anchors.append(())
-            source_leads.append(None)
-            alt_sources.append(r)
-            alt_leads.append(None)
+            parts.append(_Alternative(r, (), None))
             comp.free_regex = not anchors.regex_opens_at_start(r, comp.wb)
     else:
         diags.error(node.start, "missing-key", "a pattern needs match or regex")
-    anchor, mid_word = tuple(source_anchors), comp.free_regex
-    lead = anchors.union(source_leads) if source_leads else None
+    mid_word = comp.free_regex
     if not sources or pid is None or category is None or explanation is None:
         return None
     source = "|".join(f"(?:{s})" for s in sources) if len(sources) > 1 else sources[0]
@@ -1278,8 +1267,8 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
     return Pattern(
         id=pid, category=category, kind=kind, explanation=explanation.strip(), source=source,
         negatable=negatable, window=window, denied=denied, also=tuple(also), negated_after=negated_after,
-        anchor=anchor, mid_word=mid_word, lead=lead, alt_sources=tuple(alt_sources),
-        alt_leads=tuple(alt_leads), **guards,
+        anchor=tuple(a.anchor for a in parts), mid_word=mid_word,
+        alt_sources=tuple(a.source for a in parts), alt_leads=tuple(a.lead for a in parts), **guards,
     )
 
 
