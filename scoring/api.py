@@ -82,7 +82,12 @@ def _debtor_turn_cues(text: str, lang: Lang) -> tuple[Cue, ...]:
 def _merge(own: Sequence[Finding], call_level: Sequence[Finding]) -> list[Finding]:
     """Call-level findings join the utterance's own unless the detector already reported that category."""
     have = {f.category for f in own if f.kind is Kind.violation}
-    return [*own, *(f for f in call_level if f.category not in have)]
+    merged = [*own, *(f for f in call_level if f.category not in have)]
+    # Stating the debt to someone not verified as the debtor breaks the rules; it is not the
+    # disclosure the debtor is owed, so it earns no checklist credit and is not reported as one.
+    if any(f.category == "third_party_disclosure" for f in merged):
+        merged = [f for f in merged if f.category != "debt_collector_disclosure"]
+    return merged
 
 
 def check_utterance(

@@ -102,6 +102,39 @@ def test_wrong_party_disclosure_in_context():
     assert not [f for f in clean if f.kind.value == "violation"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "jurisdiction", "opening", "reply", "line"),
+    [
+        (
+            "en",
+            "us",
+            "Am I speaking with Alex Reid?",
+            "No, I'm his flatmate.",
+            "This is an attempt to collect a debt: Alex's loan is two months overdue.",
+        ),
+        (
+            "zh",
+            "cn",
+            "请问是张伟先生吗？",
+            "不是，我是他同事。",
+            "我们是催收公司，张伟的信用卡已经逾期两个月了。",
+        ),
+    ],
+)
+def test_debt_stated_to_a_third_party_is_not_the_required_disclosure(
+    lang, jurisdiction, opening, reply, line
+):
+    context = [Turn(speaker="collector", text=opening), Turn(speaker="debtor", text=reply)]
+    found = {f.category for f in check_utterance(line, lang, jurisdiction, context)}
+    assert "third_party_disclosure" in found
+    assert "debt_collector_disclosure" not in found
+    # The same words to the verified debtor are the disclosure.
+    assert "debt_collector_disclosure" in {f.category for f in check_utterance(line, lang, jurisdiction)}
+    turns = [*context, Turn(speaker="collector", text=line)]
+    card = score_transcript(Transcript(language=lang, jurisdiction=jurisdiction, turns=turns))
+    assert not [c for c in card.checklist if c.category == "debt_collector_disclosure" and c.met]
+
+
 def test_check_without_context_has_no_call_level_findings():
     findings = check_utterance("Your credit card is three months overdue.", "en", "us")
     assert "third_party_disclosure" not in {f.category for f in findings}
