@@ -11,6 +11,7 @@ compares them).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -61,3 +62,29 @@ def match_at(regex: Any, enc: EncodedText, pos: int, endpos: int | None = None) 
     if span == _NO_MATCH or enc.to_char is None:
         return None
     return enc.to_char[span[0]], enc.to_char[span[1]]
+
+
+def match_first_at(
+    regexes: Sequence[Any], enc: EncodedText, pos: int, endpos: int | None = None
+) -> tuple[int, int] | None:
+    """What ``A|B|...`` matches starting exactly at ``pos``, under leftmost-first rules: the span
+    of the first of ``regexes`` that matches there. The hot loop of the lexicon: ASCII text
+    calls the raw binding directly."""
+    if enc.to_byte is None and _ANCHOR_START is not None:
+        end = len(enc.text) if endpos is None else endpos
+        for rx in regexes:
+            raw = getattr(rx, "_regexp", None)
+            if raw is None:
+                span = match_at(rx, enc, pos, endpos)
+                if span is not None:
+                    return span
+                continue
+            a, b = raw.Match(_ANCHOR_START, enc.data, pos, end)[0]
+            if a != -1:
+                return a, b
+        return None
+    for rx in regexes:
+        span = match_at(rx, enc, pos, endpos)
+        if span is not None:
+            return span
+    return None

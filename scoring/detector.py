@@ -78,7 +78,8 @@ def _shouting(text: str) -> list[tuple[int, int, str, str]]:
     out: list[tuple[int, int, str, str]] = []
     limit = min(len(text), MAX_CHARS)
     has_bang = "!" in text or "！" in text
-    has_upper = text != text.lower()
+    # Fewer capitals than a shouted line needs: skip the per-character walk (most lines).
+    has_upper = text != text.lower() and sum(1 for c in text[:limit] if c.isupper()) >= CAPS_MIN_LETTERS
     if not has_bang and not has_upper:
         return out
     # runs of exclamation marks (ASCII or full-width), possibly mixed with '?'

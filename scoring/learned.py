@@ -55,6 +55,11 @@ class Feature:
     end: int
 
 
+# (name, start, end): what the extractors build. A prediction makes a hundred or more of these per
+# line, and a plain tuple costs a tenth of a dataclass instance.
+_Raw = tuple[str, int, int]
+
+
 def _en_tokens(text: str) -> list[tuple[str, int, int]]:
     tokens: list[tuple[str, int, int]] = []
     i, n = 0, len(text)
@@ -111,7 +116,7 @@ def _concept_table(lang: str) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in table.items()}
 
 
-def _concept_features(found: list[tuple[str, int, int, bool, int]], lang: str) -> list[Feature]:
+def _concept_features(found: list[tuple[str, int, int, bool, int]], lang: str) -> list[_Raw]:
     """Concept occurrences (name, start, end, negated, position) -> single and ordered-pair features."""
     longest: dict[tuple[str, int], tuple[str, int, int, bool, int]] = {}
     for occ in found:
@@ -119,7 +124,7 @@ def _concept_features(found: list[tuple[str, int, int, bool, int]], lang: str) -
         if key not in longest or occ[2] > longest[key][2]:
             longest[key] = occ
     occs = sorted(longest.values(), key=lambda o: (o[4], o[1], o[0]))
-    feats = [Feature(("nk:" if neg else "k:") + name, a, b) for name, a, b, neg, _ in occs]
+    feats = [(("nk:" if neg else "k:") + name, a, b) for name, a, b, neg, _ in occs]
     window = _CONCEPT_PAIR_WINDOW[lang]
     paired: set[str] = set()
     for i, (n1, a1, _b1, neg1, p1) in enumerate(occs):
@@ -130,12 +135,12 @@ def _concept_features(found: list[tuple[str, int, int, bool, int]], lang: str) -
                 name = f"{'nkk' if (neg1 or neg2) else 'kk'}:{n1}>{n2}"
                 if name not in paired:
                     paired.add(name)
-                    feats.append(Feature(name, a1, b2))
+                    feats.append((name, a1, b2))
     return feats
 
 
-def _en_features(text: str) -> list[Feature]:
-    feats: list[Feature] = []
+def _en_features(text: str) -> list[_Raw]:
+    feats: list[_Raw] = []
     scope = 0
     prev: tuple[str, int, int] | None = None
     words: list[tuple[str, int, int, bool, int]] = []  # token, start, end, negated, clause id
@@ -150,13 +155,12 @@ def _en_features(text: str) -> list[Feature]:
             scope = 0
         negated = scope > 0
         words.append((tok, a, b, negated, clause))
-        feats.append(Feature(("n:" if negated else "w:") + tok, a, b))
+        feats.append((("n:" if negated else "w:") + tok, a, b))
         if prev is not None:
-            feats.append(Feature(f"b:{prev[0]}_{tok}", prev[1], b))
+            feats.append((f"b:{prev[0]}_{tok}", prev[1], b))
         if len(tok) >= 5 and tok.isalpha():
             padded = f"<{tok}>"
-            for k in range(len(padded) - 3):
-                feats.append(Feature("c:" + padded[k : k + 4], a, b))
+            feats.extend(("c:" + padded[k : k + 4], a, b) for k in range(len(padded) - 3))
         if tok in _EN_NEGATORS:
             scope = _EN_SCOPE
         elif scope > 0:
@@ -175,13 +179,13 @@ def _en_features(text: str) -> list[Feature]:
     return feats
 
 
-def _zh_features(text: str) -> list[Feature]:
-    feats: list[Feature] = []
+def _zh_features(text: str) -> list[_Raw]:
+    feats: list[_Raw] = []
     n = len(text)
     # Latin words inside Chinese lines (sb, tmd, app names) count as words.
     for tok, a, b in _en_tokens(text):
         if tok != "|" and tok.isascii():
-            feats.append(Feature("w:" + tok, a, b))
+            feats.append(("w:" + tok, a, b))
     table = _concept_table("zh")
     found: list[tuple[str, int, int, bool, int]] = []
     negated_until = -1
@@ -203,7 +207,7 @@ def _zh_features(text: str) -> list[Feature]:
                 break
             if size == 1 and not ("\u4e00" <= ch <= "\u9fff"):
                 continue
-            feats.append(Feature(f"{prefix}g{size}:{gram}", i, j))
+            feats.append((f"{prefix}g{size}:{gram}", i, j))
         for size in range(1, _CONCEPT_MAX_CHARS + 1):
             for name in table.get(text[i : i + size], ()):
                 found.append((name, i, i + size, negated, i))
@@ -211,9 +215,14 @@ def _zh_features(text: str) -> list[Feature]:
     return feats
 
 
-def features(norm: NormalizedText) -> list[Feature]:
+def _raw_features(norm: NormalizedText) -> list[_Raw]:
     text = norm.text[:MAX_FEATURE_CHARS]
     return _zh_features(text) if norm.lang == "zh" else _en_features(text)
+
+
+def features(norm: NormalizedText) -> list[Feature]:
+    """Every feature of an utterance, with where it occurs (training and tests read these)."""
+    return [Feature(*raw) for raw in _raw_features(norm)]
 
 
 @dataclass(frozen=True)
@@ -247,10 +256,11 @@ class LearnedModel:
 
     def predict(self, norm: NormalizedText) -> list[Prediction]:
         rows: list[int] = []
-        located: list[Feature] = []
+        located: list[_Raw] = []
         seen: set[int] = set()
-        for feat in features(norm):
-            row = self.index.get(feat.name)
+        index = self.index
+        for feat in _raw_features(norm):
+            row = index.get(feat[0])
             # Binary features: a word said twice is not twice the evidence.
             if row is None or row in seen:
                 continue
@@ -267,11 +277,11 @@ class LearnedModel:
             column = block[:, cat]
             pushing = sorted((i for i in range(len(rows)) if column[i] > 0), key=lambda i: (-column[i], i))
             # Show a person words, not character fragments: prefer word and phrase features.
-            readable = [i for i in pushing if located[i].name.startswith(_READABLE)]
+            readable = [i for i in pushing if located[i][0].startswith(_READABLE)]
             top = [located[i] for i in (readable or pushing)[:3]]
             if not top:
                 continue
-            pieces = _merge_spans([(f.start, f.end) for f in top])
+            pieces = _merge_spans([(f[1], f[2]) for f in top])
             start, end = pieces[0][0], pieces[-1][1]
             o_start, o_end = norm.span_to_original(start, end)
             evidence = tuple(dict.fromkeys(norm.original_text(a, b) for a, b in pieces))

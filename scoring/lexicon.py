@@ -35,11 +35,15 @@ import re2
 from rapidfuzz.distance import OSA
 
 from scoring import anchors
-from scoring.anchored_match import EncodedText, match_at
+from scoring.anchored_match import EncodedText, match_first_at
 from scoring.anchors import AnchorIndex, Clause, Conj, Lead
 from scoring.diagnostics import Diagnostic, DiagnosticList, has_errors
 from scoring.text.normalize import NormalizedText, normalize
 from scoring.yamlsrc import MDict, MList, load_yaml_file, load_yaml_text
+
+# Anchored attempts to make: start positions in order, and per position the compiled
+# alternatives to try there, in pattern order.
+Tries = tuple[Sequence[int], Sequence[Sequence[Any]]]
 
 Mark = tuple[int, int]
 
@@ -242,23 +246,28 @@ class _Prepared:
         key = id(regex)
         got = self._cache.get(key)
         if got is None:
-            got = _anchored_scan([regex], self.encoded, starts) if self.text else []
+            got = _anchored_scan((starts, [[regex]] * len(starts)), self.encoded) if self.text else []
             self._cache[key] = got
         return got
 
-    def starts_for(self, pat: Pattern, alts: Sequence[int]) -> Sequence[int]:
-        """Where a match of the pattern's alternatives ``alts`` may begin, in order: where one of
-        their leads occurs; without leads, any start (any position at all when a free regex is
-        involved)."""
-        lead = anchors.union(pat.alt_leads[i] for i in alts)
-        if lead is None:
-            return range(len(self.text)) if pat.mid_word else self.starts
+    def tries_for(self, pat: Pattern, alts: Sequence[int], regexes: Sequence[Any]) -> Tries:
+        """Where a match of the pattern's alternatives ``alts`` may begin, in order, each with the
+        alternatives (compiled, in ``regexes``, in pattern order) worth trying there: those whose
+        leads include the word that starts there. Without leads: any start (any position at all
+        when a free regex is involved), with every alternative."""
+        leads = [lead for i in alts if (lead := pat.alt_leads[i]) is not None]
+        if len(leads) < len(alts):
+            starts: Sequence[int] = range(len(self.text)) if pat.mid_word else self.starts
+            return starts, [regexes] * len(starts)
         index = self.lead_index
-        small, big = (lead, index) if len(lead) < len(index) else (index, lead)
-        keys = [k for k in small if k in big]
-        if len(keys) == 1:
-            return index[keys[0]]
-        return sorted(p for k in keys for p in index[k])
+        by_key: list[tuple[int, Sequence[Any]]] = []
+        keys = {k for lead in leads for k in lead if k in index}
+        for key in keys:
+            # Leftmost-first order survives: the alternatives keep their order in the pattern.
+            here = [rx for rx, lead in zip(regexes, leads, strict=True) if key in lead]
+            by_key.extend((p, here) for p in index[key])
+        by_key.sort(key=lambda t: t[0])
+        return [p for p, _ in by_key], [r for _, r in by_key]
 
     @functools.cached_property
     def encoded(self) -> EncodedText:
@@ -434,10 +443,10 @@ class Lexicon:
         """Leftmost-first matches of the pattern restricted to alternatives ``alts`` (the others
         cannot match), each narrowed to its latest-starting match."""
         regexes = [pat.alternative(i) for i in alts]
-        starts = prep.starts_for(pat, alts)
+        tries = prep.tries_for(pat, alts, regexes)
         key = (id(pat), tuple(alts))
-        spans = prep.cached(key, lambda: _anchored_scan(regexes, prep.encoded, starts) if prep.text else [])
-        return [_shrink(regexes, prep, starts, a, b) for a, b in spans]
+        spans = prep.cached(key, lambda: _anchored_scan(tries, prep.encoded) if prep.text else [])
+        return [_shrink(tries, prep, a, b) for a, b in spans]
 
     def _candidates(self, text: str) -> list[tuple[int, list[int]]]:
         """Patterns, in file order, whose anchor words occur in ``text``, with the alternatives
@@ -586,42 +595,29 @@ def _joins_word(ch: str) -> bool:
     return ch.isalnum() and ch < "\u2e80"  # letters and digits; CJK scripts have no word breaks
 
 
-def _match_first(
-    regexes: Sequence[Any], enc: EncodedText, p: int, end: int | None = None
-) -> tuple[int, int] | None:
-    """What ``A|B|...`` matches at ``p`` under leftmost-first rules: the first alternative that
-    matches there."""
-    for rx in regexes:
-        span = match_at(rx, enc, p, end)
-        if span is not None:
-            return span
-    return None
-
-
-def _anchored_scan(regexes: Sequence[Any], enc: EncodedText, starts: Iterable[int]) -> list[tuple[int, int]]:
+def _anchored_scan(tries: Tries, enc: EncodedText) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
-    for p in starts:
+    for p, regexes in zip(*tries, strict=True):
         if p < pos:
             continue
-        span = _match_first(regexes, enc, p)
+        span = match_first_at(regexes, enc, p)
         if span is not None:
             out.append(span)
             pos = max(span[1], span[0] + 1)
     return out
 
 
-def _shrink(
-    regexes: Sequence[Any], prep: _Prepared, starts: Sequence[int], a: int, b: int
-) -> tuple[int, int]:
+def _shrink(tries: Tries, prep: _Prepared, a: int, b: int) -> tuple[int, int]:
     """The latest-starting match inside [a, b): leftmost-first matching starts a hit at the first
     possible anchor ("you don't pay, you get hurt" would start at the first "you"), which makes
     spans wide and puts unrelated words (and negations) inside them. Anchored attempts, latest
     start first (see ``_Prepared.anchored_spans`` for why never an unanchored search)."""
+    starts, regexes = tries
     hi = bisect.bisect_left(starts, b)
     lo = bisect.bisect_right(starts, a)
-    for p in reversed(starts[lo:hi]):
-        span = _match_first(regexes, prep.encoded, p, b)
+    for k in range(hi - 1, lo - 1, -1):
+        span = match_first_at(regexes[k], prep.encoded, starts[k], b)
         if span is not None and span[1] > span[0]:
             return span
     return a, b

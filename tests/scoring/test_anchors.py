@@ -12,7 +12,7 @@ import re2
 
 from benchmarks.corpus_data import load_split
 from scoring import anchors
-from scoring.anchored_match import EncodedText, match_at
+from scoring.anchored_match import EncodedText, match_at, match_first_at
 from scoring.lexicon import Lexicon, builtin_lexicon
 from scoring.text.normalize import normalize
 from tests.scoring.re2_screen import ScreeningSets, skipped
@@ -92,6 +92,17 @@ def test_match_at_agrees_with_the_public_api(text: str) -> None:
         for end in (None, len(text), max(pos, len(text) - 3)):
             m = regex.match(text, pos, len(text) if end is None else end)
             assert match_at(regex, enc, pos, end) == (None if m is None else m.span()), (pos, end)
+
+
+@pytest.mark.parametrize("text", ["we will sue you, we will", "sue we will", "我们会起诉你", ""])
+def test_match_first_at_is_the_first_alternative_that_matches(text: str) -> None:
+    alternatives = [re2.compile(r"we will sue"), re2.compile(r"we will|sue"), re2.compile(r"会起诉|we")]
+    joined = re2.compile("|".join(f"(?:{rx.pattern})" for rx in alternatives))
+    enc = EncodedText.of(text)
+    for pos in range(len(text) + 1):
+        for end in (None, max(pos, len(text) - 2)):
+            m = joined.match(text, pos, len(text) if end is None else end)
+            assert match_first_at(alternatives, enc, pos, end) == (None if m is None else m.span()), (pos, end)
 
 
 def test_fallback_to_the_public_api_gives_the_same_spans() -> None:
