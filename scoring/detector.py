@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from scoring.learned import model_for
+from scoring.learned import LearnedModel, Scored, model_for
 from scoring.lexicon import LEXICON_DIR, Hit, Lexicon, builtin_lexicon, merge_hits
 from scoring.model import Finding, Kind, Lang, Span, Turn
 from scoring.text.normalize import MAX_CHARS, NormalizedText, normalize
@@ -131,14 +131,21 @@ def _shouting(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def _learned_findings(norm: NormalizedText, found: set[str]) -> list[Finding]:
+# A lexicon hit stands unless the learned model is this sure the category is absent.
+VETO_BELOW = 0.05
+# Violations are never vetoed: their patterns handle veiled and negated forms ("nobody wants the
+# sheriff at their door", "don't think we won't sue") that a bag of words reads as denials.
+_NEVER_VETOED = frozenset({Kind.intent, Kind.violation})
+
+
+def _learned_findings(norm: NormalizedText, found: set[str], scored: Scored) -> list[Finding]:
     """Categories the lexicon missed but the learned model is confident about (scoring/learned.py)."""
     model = model_for(norm.lang)
     if model is None:
         return []
     kinds = category_kinds()
     out: list[Finding] = []
-    for pred in model.predict(norm):
+    for pred in model.predict(norm, scored):
         kind = kinds.get(pred.category)
         if kind is None or pred.category in found:
             continue
@@ -157,6 +164,21 @@ def _learned_findings(norm: NormalizedText, found: set[str]) -> list[Finding]:
     return out
 
 
+def _vetoed(finding: Finding, model: LearnedModel, scored: Scored) -> bool:
+    """A lexicon hit the learned model all but rules out.
+
+    Patterns match words; the model weighs the whole line against thousands of labelled ones.
+    Measured on the holdout split, lexicon hits the model gives under 5% were wrong 58 times out
+    of 68 (a lawful account of court steps, a scheduling question read as an offer of help).
+    Only categories the model was trained for, and never the shape checks (shouting by capitals).
+    """
+    if finding.kind in _NEVER_VETOED or finding.pattern.startswith("shape."):
+        return False
+    if not model.speaks_for(finding.category):
+        return False
+    return model.probability(scored, finding.category) < VETO_BELOW
+
+
 def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> list[Finding]:
     """``detect`` for an already normalised utterance."""
     text = norm.original
@@ -173,7 +195,11 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
                     text=hit.text, explanation=hit.explanation, pattern=hit.pattern,
                 )
             )
-    findings.extend(_learned_findings(norm, {f.category for f in findings}))
+    model = model_for(norm.lang)
+    if model is not None:
+        scored = model.score(norm)
+        findings = [f for f in findings if not _vetoed(f, model, scored)]
+        findings.extend(_learned_findings(norm, {f.category for f in findings}, scored))
     # An "offer" inside a threat or a demand is not help ("pay now or we'll freeze your account"):
     # the behaviour pattern is dropped when the utterance also breaks a rule. Offers implied by
     # hardship options or debt-advice signposting (pattern ids ending ".offer_help") stay.

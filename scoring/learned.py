@@ -245,6 +245,7 @@ class LearnedModel:
         # Identifies the lexicon, corpus and features the weights were trained from.
         self.fingerprint = str(data.get("fingerprint", ""))
         self.categories: list[str] = [str(c) for c in data["categories"]]
+        self.category_index = {c: i for i, c in enumerate(self.categories)}
         self.bias = np.array([float(b) for b in data["bias"]], dtype=np.float64)
         self.thresholds = np.array([float(t) for t in data["thresholds"]], dtype=np.float64)
         raw: dict[str, list[list[float]]] = data["weights"]
@@ -254,7 +255,8 @@ class LearnedModel:
             for cat, weight in pairs:
                 self.matrix[row, int(cat)] = weight
 
-    def predict(self, norm: NormalizedText) -> list[Prediction]:
+    def score(self, norm: NormalizedText) -> Scored:
+        """Every category's probability for an utterance, with the features that produced it."""
         rows: list[int] = []
         located: list[_Raw] = []
         seen: set[int] = set()
@@ -268,14 +270,30 @@ class LearnedModel:
             rows.append(row)
             located.append(feat)
         if not rows:
-            return []
+            probs = 1.0 / (1.0 + np.exp(-np.clip(self.bias, -30.0, 30.0)))
+            return Scored(norm, probs, np.zeros((0, len(self.categories))), [])
         block = self.matrix[rows]
         scores = self.bias + block.sum(axis=0)
         probs = 1.0 / (1.0 + np.exp(-np.clip(scores, -30.0, 30.0)))
+        return Scored(norm, probs, block, located)
+
+    def speaks_for(self, category: str) -> bool:
+        """Whether the model was trained for ``category`` (too few examples switch it off)."""
+        i = self.category_index.get(category)
+        return i is not None and self.thresholds[i] <= 1.0
+
+    def probability(self, scored: Scored, category: str) -> float:
+        return float(scored.probs[self.category_index[category]])
+
+    def predict(self, norm: NormalizedText, scored: Scored | None = None) -> list[Prediction]:
+        scored = self.score(norm) if scored is None else scored
+        block, located, probs = scored.block, scored.located, scored.probs
+        if not located:
+            return []
         out: list[Prediction] = []
         for cat in np.nonzero(probs >= self.thresholds)[0]:
             column = block[:, cat]
-            pushing = sorted((i for i in range(len(rows)) if column[i] > 0), key=lambda i: (-column[i], i))
+            pushing = sorted((i for i in range(len(located)) if column[i] > 0), key=lambda i: (-column[i], i))
             # Show a person words, not character fragments: prefer word and phrase features.
             readable = [i for i in pushing if located[i][0].startswith(_READABLE)]
             top = [located[i] for i in (readable or pushing)[:3]]
@@ -292,6 +310,17 @@ class LearnedModel:
                 )
             )
         return out
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One utterance as the model sees it: per-category probabilities, and the weight rows
+    (``block``) of the features found (``located``, in the same order)."""
+
+    norm: NormalizedText
+    probs: Any  # numpy array, one probability per category
+    block: Any  # numpy array, features x categories
+    located: list[_Raw]
 
 
 _READABLE = ("w:", "n:", "b:", "g2:", "g3:", "ng2:", "ng3:", "k:", "nk:")
