@@ -21,6 +21,7 @@ clause met. Which clauses to keep is a cost heuristic (rare words make good anch
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -117,6 +118,8 @@ def clause_of(alternatives: Sequence[Conj]) -> Clause:
     return union(a[0] if a else None for a in alternatives)
 
 
+# Above this many substring keys, slicing the text beats searching it once per key.
+_SLICE_ABOVE = 64
 # A clause as the index checks it: keys looked up among the text's runs, keys searched as substrings.
 _Split = tuple[frozenset[str], tuple[str, ...]]
 
@@ -148,25 +151,51 @@ class AnchorIndex:
         runs = frozenset(k for k in clause if self._is_run(k))
         return runs, tuple(sorted(clause - runs))
 
+    @functools.cached_property
+    def _substring_keys(self) -> tuple[frozenset[str], tuple[int, ...]]:
+        """Keys found as substrings (all of them without word boundaries), and their lengths.
+        Read after the index is built: ``add`` is not called once matching starts."""
+        keys = frozenset(k for group in self.by_first.values() for k in group)
+        return keys, tuple(sorted({len(k) for k in keys}))
+
     def candidates(self, text: str) -> dict[int, list[int]]:
         """Patterns that may match ``text`` (a superset of those that do), each with the indices
         of its alternatives that may; patterns without anchors with ``[]`` (all of them)."""
         runs: set[str] = set(RUN.findall(text)) if self.word_boundaries else set()
         present = set(runs)
-        for ch in set(text):
-            for key in self.by_first.get(ch, ()):
-                if key in text:
-                    present.add(key)
-
-        def met(clause: _Split) -> bool:
-            return not clause[0].isdisjoint(runs) or any(k in text for k in clause[1])
-
+        keys, lengths = self._substring_keys
+        if len(keys) > _SLICE_ABOVE:
+            # Many substring keys (Chinese): every slice of a key's length, looked up at once.
+            n = len(text)
+            present |= keys.intersection([text[i : i + k] for k in lengths for i in range(n - k + 1)])
+        else:
+            by_first = self.by_first
+            for ch in set(text):
+                for key in by_first.get(ch, ()):
+                    if key in text:
+                        present.add(key)
         found: dict[int, set[int]] = {i: set() for i in self.always}
+        by_key = self.by_key
+        # Plain loops, not all()/any() over generators: this runs for every pattern entry of
+        # every word of every line, and generator set-up was most of its cost.
         for key in present:
-            for index, n, rest in self.by_key.get(key, ()):
+            for index, n, rest in by_key.get(key, ()):
                 alts = found.get(index)
-                if (alts is None or n not in alts) and all(met(c) for c in rest):
-                    found.setdefault(index, set()).add(n)
+                if alts is not None and n in alts:
+                    continue
+                for clause_runs, clause_keys in rest:
+                    if not clause_runs.isdisjoint(runs):
+                        continue
+                    for k in clause_keys:
+                        if k in text:
+                            break
+                    else:
+                        break  # this clause is not met
+                else:
+                    if alts is None:
+                        found[index] = {n}
+                    else:
+                        alts.add(n)
         return {i: sorted(alts) for i, alts in found.items()}
 
 
