@@ -257,18 +257,14 @@ class LearnedModel:
 
     def score(self, norm: NormalizedText) -> Scored:
         """Every category's probability for an utterance, with the features that produced it."""
-        rows: list[int] = []
-        located: list[_Raw] = []
-        seen: set[int] = set()
-        index = self.index
-        for feat in _raw_features(norm):
-            row = index.get(feat[0])
-            # Binary features: a word said twice is not twice the evidence.
-            if row is None or row in seen:
-                continue
-            seen.add(row)
-            rows.append(row)
-            located.append(feat)
+        raw = _raw_features(norm)
+        # Weight row -> its first feature. Binary features: a word said twice is not twice the evidence.
+        first: dict[int, int] = {}
+        for k, row in enumerate(map(self.index.get, [f[0] for f in raw])):
+            if row is not None and row not in first:
+                first[row] = k
+        rows = list(first)
+        located = [raw[k] for k in first.values()]
         if not rows:
             probs = 1.0 / (1.0 + np.exp(-np.clip(self.bias, -30.0, 30.0)))
             return Scored(norm, probs, np.zeros((0, len(self.categories))), [])
