@@ -190,6 +190,14 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
     # neither corpus has an item labelled both reassure and a violation. (zh helper, see NOTES §5)
     if any(f.kind == Kind.violation for f in findings):
         findings = [f for f in findings if f.category != "reassure"]
+    # Kind words inside a sneer are not kind ("It's not complicated, sweetheart", "Oh great, I'll hold my
+    # breath"): neither corpus has an item labelled sarcasm or condescension together with reassure
+    # or a behavioural offer_help, so those are dropped when the sneer is found.
+    if any(f.category in ("sarcasm", "condescension") for f in findings):
+        findings = [
+            f for f in findings
+            if not (f.category == "reassure" or (f.category == "offer_help" and f.pattern.startswith(("empathy.", "s3."))))
+        ]
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.category, f.pattern))
     return findings
 
