@@ -190,6 +190,15 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
     # neither corpus has an item labelled both reassure and a violation. (zh helper, see NOTES §5)
     if any(f.kind == Kind.violation for f in findings):
         findings = [f for f in findings if f.category != "reassure"]
+    # A caller who claims to be the court or invents a reason for the call is not identifying
+    # themselves or verifying the debtor lawfully ("This is the sheriff's office, confirm your
+    # address"); a "question" that pictures a threat ("how do you think your kids will feel visiting
+    # you in prison?") does not invite the debtor's story. Neither corpus labels these together.
+    cats = {f.category for f in findings}
+    if cats & {"impersonation", "pretext"}:
+        findings = [f for f in findings if f.category not in ("self_identification", "identity_verification")]
+    if any(f.kind == Kind.violation for f in findings):
+        findings = [f for f in findings if f.category != "open_question"]
     # Kind words inside a sneer are not kind ("It's not complicated, sweetheart", "Oh great, I'll hold my
     # breath"): neither corpus has an item labelled sarcasm or condescension together with reassure
     # or a behavioural offer_help, so those are dropped when the sneer is found.
