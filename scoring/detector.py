@@ -199,6 +199,11 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
         findings = [f for f in findings if f.category not in ("self_identification", "identity_verification")]
     if any(f.kind == Kind.violation for f in findings):
         findings = [f for f in findings if f.category != "open_question"]
+    # "I'm sorry you're unwell" is sorrow for their situation (sympathy), not an apology (courtesy):
+    # when sympathy is found, an apology-shaped "sorry" adds no courtesy (README: "Sorry to hear..." is
+    # sympathy, not courtesy). Thanks, please and permission still count.
+    if any(f.category == "sympathy" for f in findings):
+        findings = [f for f in findings if not (f.category == "courtesy" and f.pattern == "empathy.courtesy_apology")]
     # Kind words inside a sneer are not kind ("It's not complicated, sweetheart", "Oh great, I'll hold my
     # breath"): neither corpus has an item labelled sarcasm or condescension together with reassure
     # or a behavioural offer_help, so those are dropped when the sneer is found.
