@@ -212,6 +212,11 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
             f for f in findings
             if not (f.category == "reassure" or (f.category == "offer_help" and f.pattern.startswith(("empathy.", "s3."))))
         ]
+    # Sorrow, validation or a named feeling inside a sneer ("What rotten luck", after "the Wi-Fi was down
+    # for three months?"; "Oh, I'm so sorry, are the bills getting in the way of your social life?")
+    # is not empathy: the English corpora never label these together.
+    if norm.lang == "en" and any(f.category in ("sarcasm", "condescension") for f in findings):
+        findings = [f for f in findings if f.category not in ("sympathy", "validate", "acknowledge_feeling")]
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.category, f.pattern))
     return findings
 
