@@ -206,8 +206,9 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
         findings = [f for f in findings if not (f.category == "courtesy" and f.pattern == "empathy.courtesy_apology")]
     # Kind words inside a sneer are not kind ("It's not complicated, sweetheart", "Oh great, I'll hold my
     # breath"): neither corpus has an item labelled sarcasm or condescension together with reassure
-    # or a behavioural offer_help, so those are dropped when the sneer is found.
-    if any(f.category in ("sarcasm", "condescension") for f in findings):
+    # or a behavioural offer_help, nor blame with either ("Borrowing for a wedding you couldn't afford,
+    # that's on you" is no denial of borrowing), so those are dropped when the sneer is found.
+    if any(f.category in ("sarcasm", "condescension", "blame") for f in findings):
         findings = [
             f for f in findings
             if not (f.category == "reassure" or (f.category == "offer_help" and f.pattern.startswith(("empathy.", "s3."))))
