@@ -217,6 +217,34 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
     # neither corpus has an item labelled both reassure and a violation. (zh helper, see NOTES §5)
     if any(f.kind == Kind.violation for f in findings):
         findings = [f for f in findings if f.category != "reassure"]
+    # A caller who claims to be the court or invents a reason for the call is not identifying
+    # themselves or verifying the debtor lawfully ("This is the sheriff's office, confirm your
+    # address"); a "question" that pictures a threat ("how do you think your kids will feel visiting
+    # you in prison?") does not invite the debtor's story. Neither corpus labels these together.
+    cats = {f.category for f in findings}
+    if cats & {"impersonation", "pretext"}:
+        findings = [f for f in findings if f.category not in ("self_identification", "identity_verification")]
+    if any(f.kind == Kind.violation for f in findings):
+        findings = [f for f in findings if f.category != "open_question"]
+    # "I'm sorry you're unwell" is sorrow for their situation (sympathy), not an apology (courtesy):
+    # when sympathy is found, an apology-shaped "sorry" adds no courtesy (README: "Sorry to hear..." is
+    # sympathy, not courtesy). Thanks, please and permission still count.
+    if any(f.category == "sympathy" for f in findings):
+        findings = [f for f in findings if not (f.category == "courtesy" and f.pattern == "empathy.courtesy_apology")]
+    # Kind words inside a sneer are not kind ("It's not complicated, sweetheart", "Oh great, I'll hold my
+    # breath"): neither corpus has an item labelled sarcasm or condescension together with reassure
+    # or a behavioural offer_help, nor blame with either ("Borrowing for a wedding you couldn't afford,
+    # that's on you" is no denial of borrowing), so those are dropped when the sneer is found.
+    if any(f.category in ("sarcasm", "condescension", "blame") for f in findings):
+        findings = [
+            f for f in findings
+            if not (f.category == "reassure" or (f.category == "offer_help" and f.pattern.startswith(("empathy.", "s3."))))
+        ]
+    # Sorrow, validation or a named feeling inside a sneer ("What rotten luck", after "the Wi-Fi was down
+    # for three months?"; "Oh, I'm so sorry, are the bills getting in the way of your social life?")
+    # is not empathy: the English corpora never label these together.
+    if norm.lang == "en" and any(f.category in ("sarcasm", "condescension") for f in findings):
+        findings = [f for f in findings if f.category not in ("sympathy", "validate", "acknowledge_feeling")]
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.category, f.pattern))
     return findings
 
