@@ -230,7 +230,9 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
     # when sympathy is found, an apology-shaped "sorry" adds no courtesy (README: "Sorry to hear..." is
     # sympathy, not courtesy). Thanks, please and permission still count.
     if any(f.category == "sympathy" for f in findings):
-        findings = [f for f in findings if not (f.category == "courtesy" and f.pattern == "empathy.courtesy_apology")]
+        findings = [
+            f for f in findings if not (f.category == "courtesy" and f.pattern == "empathy.courtesy_apology")
+        ]
     # Kind words inside a sneer are not kind ("It's not complicated, sweetheart", "Oh great, I'll hold my
     # breath"): neither corpus has an item labelled sarcasm or condescension together with reassure
     # or a behavioural offer_help, nor blame with either ("Borrowing for a wedding you couldn't afford,
@@ -238,7 +240,10 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
     if any(f.category in ("sarcasm", "condescension", "blame") for f in findings):
         findings = [
             f for f in findings
-            if not (f.category == "reassure" or (f.category == "offer_help" and f.pattern.startswith(("empathy.", "s3."))))
+            if not (
+                f.category == "reassure"
+                or (f.category == "offer_help" and f.pattern.startswith(("empathy.", "s3.")))
+            )
         ]
     # Sorrow, validation or a named feeling inside a sneer ("What rotten luck", after "the Wi-Fi was down
     # for three months?"; "Oh, I'm so sorry, are the bills getting in the way of your social life?")

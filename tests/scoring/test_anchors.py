@@ -102,7 +102,8 @@ def test_match_first_at_is_the_first_alternative_that_matches(text: str) -> None
     for pos in range(len(text) + 1):
         for end in (None, max(pos, len(text) - 2)):
             m = joined.match(text, pos, len(text) if end is None else end)
-            assert match_first_at(alternatives, enc, pos, end) == (None if m is None else m.span()), (pos, end)
+            expected = None if m is None else m.span()
+            assert match_first_at(alternatives, enc, pos, end) == expected, (pos, end)
 
 
 def test_fallback_to_the_public_api_gives_the_same_spans() -> None:
