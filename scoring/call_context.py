@@ -30,7 +30,8 @@ from scoring.model import Finding, Kind, Lang, Span, Speaker
 # for the call. A cue category may belong to several groups.
 CEASE_CUES = frozenset({"stop_contact", "lawyer_represents"})
 DISPUTE_CUES = frozenset({"dispute"})
-VULNERABILITY_CUES = frozenset({"illness", "bereavement", "mental_health", "disability", "carer"})
+# `crisis`: a house fire, flood, homelessness - "or similar" in the taxonomy's list.
+VULNERABILITY_CUES = frozenset({"illness", "bereavement", "mental_health", "disability", "carer", "crisis"})
 HARDSHIP_CUES = frozenset({"hardship"})
 WRONG_PARTY_CUES = frozenset({"not_the_debtor", "third_party"})
 # The listener shows they are the debtor: confirms it, or talks about the debt as their own.
