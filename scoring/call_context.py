@@ -30,7 +30,8 @@ from scoring.model import Finding, Kind, Lang, Span, Speaker
 # for the call. A cue category may belong to several groups.
 CEASE_CUES = frozenset({"stop_contact", "lawyer_represents"})
 DISPUTE_CUES = frozenset({"dispute"})
-VULNERABILITY_CUES = frozenset({"illness", "bereavement", "mental_health", "disability", "carer"})
+# `crisis`: a house fire, flood, homelessness - "or similar" in the taxonomy's list.
+VULNERABILITY_CUES = frozenset({"illness", "bereavement", "mental_health", "disability", "carer", "crisis"})
 HARDSHIP_CUES = frozenset({"hardship"})
 WRONG_PARTY_CUES = frozenset({"not_the_debtor", "third_party"})
 # The listener shows they are the debtor: confirms it, or talks about the debt as their own.
@@ -50,6 +51,9 @@ PRESSURE_VIOLATIONS = frozenset(
         "pressure_to_borrow",
     }
 )
+# Brushing the disclosure aside while naming the debt ("everyone's got problems; the account is
+# three months behind") presses as much as a payment request does.
+DISMISSIVE = frozenset({"dismiss", "blame", "sarcasm", "condescension", "rushing"})
 # Collector behaviour that acknowledges a disclosure (softens a later payment request).
 ACKNOWLEDGEMENT = frozenset(
     {"acknowledge_feeling", "sympathy", "validate", "reassure", "offer_help", "hardship_options"}
@@ -277,10 +281,11 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
             # Pushy wording (the `collect` cue) presses even when the detector also hears an offer.
             options_now = turn.finding(OPTIONS) is not None
             pushy = turn.has_cue(COLLECT_CUE) is not None
-            if pressure is not None or (
+            brushing_off = debt is not None and turn.finding(DISMISSIVE) is not None and not options_now
+            if pressure is not None or brushing_off or (
                 payment is not None and not acknowledged_since_vulnerability and (pushy or not options_now)
             ):
-                anchor = pressure if pressure is not None else payment
+                anchor = pressure if pressure is not None else payment if payment is not None else debt
                 out.append(
                     _finding(
                         "ignored_vulnerability", "ignored_vulnerability", lang, turn, anchor, vulnerability

@@ -81,6 +81,18 @@ DEBTOR = [
     ("zh", "我挂了。", {"hang_up"}, set()),
     ("zh", "现在不方便，明天再打吧。", {"callback_request"}, set()),
     ("zh", "我每个月最多能还1000块。", {"can_afford"}, set()),
+    # session 3: dispute grounds, vulnerability wording, and their look-alikes
+    ("en", "Dad passed in June and I haven't coped since.", {"bereavement"}, set()),
+    ("en", "My gran's bills eat everything, I'm her carer.", {"carer"}, {"third_party"}),
+    ("en", "No, I'm her carer, she can't come to the phone.", {"third_party"}, set()),
+    ("en", "The fees you've stuck on are extortionate.", {"dispute"}, set()),
+    ("en", "We lost the lot in a house fire last month.", {"crisis"}, set()),
+    ("zh", "年化利率高得离谱，这个账我不认。", {"dispute"}, set()),
+    ("zh", "我不认识这个人。", set(), {"dispute"}),
+    ("zh", "我压根没在这个平台申请过。", {"dispute"}, set()),
+    ("zh", "能不能先出示一下借条？", {"dispute"}, set()),
+    ("zh", "利息能不能少一点？", set(), {"dispute"}),
+    ("zh", "家里发洪水，房子都被淹了。", {"crisis"}, set()),
 ]
 
 COLLECTOR = [
@@ -93,6 +105,13 @@ COLLECTOR = [
     ("zh", "每月还1500元，分12期。", {"instalment_terms"}, set()),
     ("zh", "一次性还清全部欠款。", {"pay_in_full_terms"}, set()),
     ("zh", "明天下午再给您打电话。", {"callback_offer"}, set()),
+    ("en", "Just pay it and argue about the fees afterwards.", {"collect"}, set()),
+    ("en", "Advisers only cost you money, let's settle it between us.", {"continue_contact"}, set()),
+    ("zh", "好的，我们会把账单和还款说明邮寄给您。", set(), {"collect"}),
+    ("zh", "还款的事可以先缓缓，我帮您申请延期。", set(), {"collect"}),
+    ("zh", "律师管不着，我们只跟你本人谈。", {"continue_contact"}, set()),
+    ("zh", "好的，以后我们只和您的律师联系。", set(), {"continue_contact"}),
+    ("zh", "病归病，钱归钱，总得给个还款日期吧。", {"collect"}, set()),
 ]
 
 
