@@ -15,7 +15,8 @@ internal signals of kind ``intent`` feed them: ``mentions_debt`` and ``payment_r
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -179,6 +180,88 @@ def _vetoed(finding: Finding, model: LearnedModel, scored: Scored) -> bool:
     return model.probability(scored, finding.category) < VETO_BELOW
 
 
+def _violation(f: Finding) -> bool:
+    return f.kind == Kind.violation
+
+
+def _category(*names: str) -> Callable[[Finding], bool]:
+    wanted = frozenset(names)
+    return lambda f: f.category in wanted
+
+
+def _behavioural_offer(f: Finding) -> bool:
+    # Offers implied by hardship options or debt-advice signposting (pattern ids ending
+    # ".offer_help") are not behaviour patterns and stay.
+    return f.category == "offer_help" and f.pattern.startswith(("empathy.", "s3."))
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """Two things one utterance does not do at once: when ``trigger`` is found, ``victim`` goes.
+    Neither corpus labels any of these pairs together."""
+
+    why: str
+    trigger: Callable[[Finding], bool]
+    victim: Callable[[Finding], bool]
+    langs: frozenset[str] | None = None
+
+
+EXCLUSIONS: tuple[Exclusion, ...] = (
+    Exclusion(
+        'An "offer" inside a threat or a demand is not help ("pay now or we\'ll freeze your account")',
+        _violation, _behavioural_offer,
+    ),
+    Exclusion(
+        'A threat in the same utterance is not reassuring ("I\'m not kidding, the police will come")',
+        _violation, _category("reassure"),
+    ),
+    Exclusion(
+        "A caller who claims to be the court or invents a reason for the call is not identifying "
+        "themselves or verifying the debtor lawfully "
+        "(\"This is the sheriff's office, confirm your address\")",
+        _category("impersonation", "pretext"), _category("self_identification", "identity_verification"),
+    ),
+    Exclusion(
+        'A "question" that pictures a threat ("how will your kids feel visiting you in prison?") does '
+        "not invite the debtor's story",
+        _violation, _category("open_question"),
+    ),
+    Exclusion(
+        '"I\'m sorry you\'re unwell" is sorrow for their situation (sympathy), not an apology (courtesy); '
+        "thanks, please and permission still count",
+        _category("sympathy"), lambda f: f.category == "courtesy" and f.pattern == "empathy.courtesy_apology",
+    ),
+    Exclusion(
+        "Kind words inside a sneer are not kind (\"It's not complicated, sweetheart\"), nor inside blame "
+        "(\"borrowing for a wedding you couldn't afford, that's on you\")",
+        _category("sarcasm", "condescension", "blame"),
+        lambda f: f.category == "reassure" or _behavioural_offer(f),
+    ),
+    Exclusion(
+        "Sorrow, validation or a named feeling inside a sneer (\"Oh, I'm so sorry, are the bills getting in "
+        "the way of your social life?\") is not empathy",
+        _category("sarcasm", "condescension"), _category("sympathy", "validate", "acknowledge_feeling"),
+        langs=frozenset({"en"}),
+    ),
+)
+
+
+def _learned(f: Finding) -> bool:
+    return f.pattern.startswith("learned.")
+
+
+def _exclude(findings: list[Finding], rule: Exclusion) -> list[Finding]:
+    triggers = [f for f in findings if rule.trigger(f)]
+    if not triggers or not any(rule.victim(f) for f in findings):
+        return findings
+    if all(_learned(t) for t in triggers) and any(rule.victim(f) and not _learned(f) for f in findings):
+        # Words a pattern matched outweigh the model's reading of the whole line: when only the
+        # model hears the trigger ("You're absolutely right to ask for proof" as sarcasm), the
+        # model's finding goes, not the pattern's.
+        return [f for f in findings if not (rule.trigger(f) and _learned(f))]
+    return [f for f in findings if not rule.victim(f)]
+
+
 def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> list[Finding]:
     """``detect`` for an already normalised utterance."""
     text = norm.original
@@ -200,56 +283,15 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
         scored = model.score(norm)
         findings = [f for f in findings if not _vetoed(f, model, scored)]
         findings.extend(_learned_findings(norm, {f.category for f in findings}, scored))
-    # An "offer" inside a threat or a demand is not help ("pay now or we'll freeze your account"):
-    # the behaviour pattern is dropped when the utterance also breaks a rule. Offers implied by
-    # hardship options or debt-advice signposting (pattern ids ending ".offer_help") stay.
-    if any(f.kind == Kind.violation for f in findings):
-        findings = [
-            f for f in findings if not (f.category == "offer_help" and f.pattern.startswith("empathy."))
-        ]
     if not any(f.category == "shouting" for f in findings):
         for a, b, pid, why in _shouting(text)[:1]:
             findings.append(
                 Finding(category="shouting", kind=Kind.empathy_negative, span=Span(start=a, end=b),
                         text=text[a:b], explanation=why, pattern=pid)
             )
-    # A threat in the same utterance is not reassuring ("I'm not kidding, the police will come"):
-    # neither corpus has an item labelled both reassure and a violation. (zh helper, see NOTES §5)
-    if any(f.kind == Kind.violation for f in findings):
-        findings = [f for f in findings if f.category != "reassure"]
-    # A caller who claims to be the court or invents a reason for the call is not identifying
-    # themselves or verifying the debtor lawfully ("This is the sheriff's office, confirm your
-    # address"); a "question" that pictures a threat ("how do you think your kids will feel visiting
-    # you in prison?") does not invite the debtor's story. Neither corpus labels these together.
-    cats = {f.category for f in findings}
-    if cats & {"impersonation", "pretext"}:
-        findings = [f for f in findings if f.category not in ("self_identification", "identity_verification")]
-    if any(f.kind == Kind.violation for f in findings):
-        findings = [f for f in findings if f.category != "open_question"]
-    # "I'm sorry you're unwell" is sorrow for their situation (sympathy), not an apology (courtesy):
-    # when sympathy is found, an apology-shaped "sorry" adds no courtesy (README: "Sorry to hear..." is
-    # sympathy, not courtesy). Thanks, please and permission still count.
-    if any(f.category == "sympathy" for f in findings):
-        findings = [
-            f for f in findings if not (f.category == "courtesy" and f.pattern == "empathy.courtesy_apology")
-        ]
-    # Kind words inside a sneer are not kind ("It's not complicated, sweetheart", "Oh great, I'll hold my
-    # breath"): neither corpus has an item labelled sarcasm or condescension together with reassure
-    # or a behavioural offer_help, nor blame with either ("Borrowing for a wedding you couldn't afford,
-    # that's on you" is no denial of borrowing), so those are dropped when the sneer is found.
-    if any(f.category in ("sarcasm", "condescension", "blame") for f in findings):
-        findings = [
-            f for f in findings
-            if not (
-                f.category == "reassure"
-                or (f.category == "offer_help" and f.pattern.startswith(("empathy.", "s3.")))
-            )
-        ]
-    # Sorrow, validation or a named feeling inside a sneer ("What rotten luck", after "the Wi-Fi was down
-    # for three months?"; "Oh, I'm so sorry, are the bills getting in the way of your social life?")
-    # is not empathy: the English corpora never label these together.
-    if norm.lang == "en" and any(f.category in ("sarcasm", "condescension") for f in findings):
-        findings = [f for f in findings if f.category not in ("sympathy", "validate", "acknowledge_feeling")]
+    for rule in EXCLUSIONS:
+        if rule.langs is None or norm.lang in rule.langs:
+            findings = _exclude(findings, rule)
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.category, f.pattern))
     return findings
 

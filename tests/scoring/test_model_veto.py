@@ -1,5 +1,7 @@
-"""The learned model's veto: a lexicon hit for a behaviour or a required-conduct item is dropped
-when the model is all but sure the category is absent; violations and shape checks never are."""
+"""The learned model beside the lexicon: its veto (a lexicon hit for a behaviour or a
+required-conduct item is dropped when the model is all but sure the category is absent; violations
+and shape checks never are), and who gives way when the two disagree about a pair of categories
+no utterance carries together."""
 
 from __future__ import annotations
 
@@ -8,16 +10,18 @@ from pathlib import Path
 import pytest
 
 import scoring.detector
-from scoring.detector import VETO_BELOW, detect
+from scoring.detector import EXCLUSIONS, VETO_BELOW, _exclude, category_kinds, detect
 from scoring.learned import LearnedModel
+from scoring.model import Finding, Span
 
 
 def _model(weights: dict[str, list[list[float]]], thresholds: list[float]) -> LearnedModel:
     data = {
         "lang": "en",
         "version": "test",
-        "categories": ["offer_help", "threat_arrest", "shouting", "courtesy"],
-        "bias": [-6.0, -6.0, -6.0, -6.0],  # sigmoid(-6) = 0.0025: "absent" unless a word says otherwise
+        "categories": ["offer_help", "threat_arrest", "shouting", "courtesy", "sarcasm", "validate"],
+        # sigmoid(-6) = 0.0025: "absent" unless a word says otherwise
+        "bias": [-6.0, -6.0, -6.0, -6.0, -6.0, -6.0],
         "thresholds": thresholds,
         "weights": weights,
     }
@@ -51,23 +55,63 @@ def test_without_a_model_the_lexicon_hits_stand(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_a_behaviour_the_model_rules_out_is_dropped(use_model) -> None:
-    use_model(_model({}, [0.9, 0.9, 0.9, 0.9]))
+    use_model(_model({}, [0.9] * 6))
     assert VETO_BELOW > 0.0025
     assert "offer_help" not in _cats(OFFER)
 
 
 def test_a_behaviour_the_model_finds_plausible_stays(use_model) -> None:
     # "plan" lifts offer_help to sigmoid(-6 + 3.5) = 0.076: above the bar, below the threshold.
-    use_model(_model({"w:plan": [[0, 3.5]]}, [0.9, 0.9, 0.9, 0.9]))
+    use_model(_model({"w:plan": [[0, 3.5]]}, [0.9] * 6))
     assert "offer_help" in _cats(OFFER)
 
 
 def test_violations_and_shape_checks_are_never_vetoed(use_model) -> None:
-    use_model(_model({}, [0.9, 0.9, 0.9, 0.9]))
+    use_model(_model({}, [0.9] * 6))
     assert "threat_arrest" in _cats(ARREST)
     assert "shouting" in _cats(SHOUT)
 
 
 def test_a_category_the_model_was_not_trained_for_is_never_vetoed(use_model) -> None:
-    use_model(_model({}, [0.9, 0.9, 0.9, 1.01]))  # courtesy switched off (too few examples)
+    use_model(_model({}, [0.9, 0.9, 0.9, 1.01, 0.9, 0.9]))  # courtesy switched off (too few examples)
     assert "courtesy" in _cats(THANKS)
+
+
+VALIDATE = "You're absolutely right to ask for proof."
+
+
+def test_the_models_sneer_gives_way_to_the_patterns_kind_words(use_model) -> None:
+    # The model hears sarcasm in "absolutely"; the lexicon hears validation. Sarcasm and
+    # validation never go together, and words a pattern matched outweigh the model's guess.
+    use_model(_model({"w:absolutely": [[4, 12.0]], "w:right": [[5, 7.0]]}, [0.9] * 6))
+    found = {f.category: f.pattern for f in detect(VALIDATE, "en")}
+    assert "validate" in found and not found["validate"].startswith("learned.")
+    assert "sarcasm" not in found
+
+
+def _finding(category: str, pattern: str) -> Finding:
+    kind = category_kinds()[category]
+    return Finding(
+        category=category, kind=kind, span=Span(start=0, end=1), text="x", explanation="", pattern=pattern
+    )
+
+
+SNEER_RULE = next(r for r in EXCLUSIONS if r.langs == frozenset({"en"}))
+
+
+@pytest.mark.parametrize(
+    ("sneer", "kind_word", "kept"),
+    [
+        ("negative.sarcasm", "empathy.validate", {"sarcasm"}),  # both from patterns: the rule holds
+        ("learned.en.sarcasm", "empathy.validate", {"validate"}),  # only the model sneers: it gives way
+        ("learned.en.sarcasm", "learned.en.validate", {"sarcasm"}),  # both guesses: the rule holds
+        ("negative.sarcasm", "learned.en.validate", {"sarcasm"}),
+    ],
+)
+def test_exclusions_between_patterns_and_the_model(sneer: str, kind_word: str, kept: set[str]) -> None:
+    found = [
+        _finding("sarcasm", sneer),
+        _finding("validate", kind_word),
+        _finding("courtesy", "empathy.thanks"),
+    ]
+    assert {f.category for f in _exclude(found, SNEER_RULE)} == kept | {"courtesy"}
