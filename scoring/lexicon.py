@@ -212,6 +212,9 @@ class _Prepared:
     word_starts: list[int]
     word_boundaries: bool = True
     free_ids: frozenset[int] = frozenset()  # ids of guard/negation regexes built on a free regex
+    # Guard/negation regex id -> the words (characters, without word boundaries) its matches
+    # begin with; such a regex is tried only where one of them starts.
+    scoped_leads: dict[int, frozenset[str]] = field(default_factory=dict)
     _cache: dict[Any, list[tuple[int, int]]] = field(default_factory=dict)
 
     def punct_spans(self, regex: Any) -> list[tuple[int, int]]:
@@ -233,8 +236,14 @@ class _Prepared:
     def spans(self, regex: Any) -> list[tuple[int, int]]:
         """Leftmost-first matches of a guard or negation expression (anchored attempts, see
         ``anchored_spans``)."""
-        free = id(regex) in self.free_ids
-        return self.anchored_spans(regex, range(len(self.text)) if free else self.starts)
+        key = id(regex)
+        if key in self.free_ids:
+            return self.anchored_spans(regex, range(len(self.text)))
+        lead = self.scoped_leads.get(key)
+        if lead is None:
+            return self.anchored_spans(regex, self.starts)
+        index = self.lead_index
+        return self.anchored_spans(regex, sorted(p for k in lead if k in index for p in index[k]))
 
     def anchored_spans(self, regex: Any, starts: Sequence[int]) -> list[tuple[int, int]]:
         """Leftmost-first matches of ``regex``, found by anchored attempts at ``starts``.
@@ -325,6 +334,7 @@ class Lexicon:
     _anchors: AnchorIndex | None = field(default=None, repr=False)
     _unanchored: Any = field(default=None, repr=False)  # RE2 set screening the patterns without anchors
     _free_ids: frozenset[int] = field(default=frozenset(), repr=False)  # see _Prepared.free_ids
+    _scoped_leads: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)  # see _Prepared
     _known_words: frozenset[str] = field(default=frozenset(), repr=False)
     fuzzy_min: int = 5
     fuzzy_long: int = 9
@@ -357,6 +367,7 @@ class Lexicon:
     def prepare(self, norm: NormalizedText) -> _Prepared:
         prep = self._prepare(norm)
         prep.free_ids = self._free_ids
+        prep.scoped_leads = self._scoped_leads
         return prep
 
     def _prepare(self, norm: NormalizedText) -> _Prepared:
@@ -726,16 +737,27 @@ class _Compiler:
         # inside a word (see anchors.regex_opens_at_start).
         self.free_regex = False
         self.free_ids: set[int] = set()  # compiled guard/negation regexes built on a free regex
+        self.scoped_leads: dict[int, frozenset[str]] = {}  # see _Prepared.scoped_leads
         self.in_progress: set[str] = set()
         self.words: set[str] = set()
         self.fuzzy_words: set[str] = set()
 
-    def compile_scoped(self, rx: str, where: Mark | None) -> Any | None:
-        """Compile a guard or negation expression just parsed, remembering whether a free regex
-        is inside it (its matches are then looked for at every position)."""
+    def compile_scoped(self, source: str, where: Mark | None, *, gap: int) -> Any | None:
+        """Compile a guard or negation expression, remembering whether a free regex is inside it
+        (its matches are then looked for at every position) or else the leads its matches begin
+        with (they are looked for only there)."""
+        self.free_regex = False
+        rx, alternatives = self.expression_anchored(source, where, gap=gap)
+        if rx is None:
+            return None
         compiled = _compile_checked(rx, where, self.diags)
-        if compiled is not None and self.free_regex:
+        if compiled is None:
+            return None
+        lead = anchors.union(a.lead for a in alternatives) if alternatives else None
+        if self.free_regex:
             self.free_ids.add(id(compiled))
+        elif lead is not None:
+            self.scoped_leads[id(compiled)] = lead
         return compiled
 
     # ---- entry -> regex
@@ -1105,10 +1127,9 @@ def compile_lexicon(data: Any, path: str = "<string>") -> tuple[Lexicon | None, 
                 if not isinstance(src, str):
                     diags.error(neg.mark_of(key), "lexicon-type", f"negation.{key} must be an expression")
                     continue
-                comp.free_regex = False
-                rx = comp.expression(src, neg.mark_of(key), gap=comp.default_gap)
-                if rx is not None:
-                    setattr(lex.negation, key, comp.compile_scoped(rx, neg.mark_of(key)))
+                compiled = comp.compile_scoped(src, neg.mark_of(key), gap=comp.default_gap)
+                if compiled is not None:
+                    setattr(lex.negation, key, compiled)
         lex.negation.window = _int_field(neg, "window", 8, diags, 0, MAX_GAP)
         lex.negation.after_window = _int_field(neg, "after_window", 5, diags, 0, MAX_GAP)
     elif neg is not None:
@@ -1151,6 +1172,7 @@ def compile_lexicon(data: Any, path: str = "<string>") -> tuple[Lexicon | None, 
 
 
     lex._free_ids = frozenset(comp.free_ids)
+    lex._scoped_leads = dict(comp.scoped_leads)
     lex._anchors = AnchorIndex(comp.wb)
     for i, pat in enumerate(lex.patterns):
         lex._anchors.add(i, pat.anchor)
@@ -1242,10 +1264,9 @@ def _compile_pattern(node: MDict, comp: _Compiler, diags: DiagnosticList) -> Pat
             if not isinstance(g, str):
                 diags.error(node.mark_of(key), "lexicon-type", f"{key} must be an expression")
                 continue
-            comp.free_regex = False
-            grx = comp.expression(g, node.mark_of(key), gap=gap)
-            if grx is not None:
-                guards[key] = comp.compile_scoped(grx, node.mark_of(key))
+            compiled = comp.compile_scoped(g, node.mark_of(key), gap=gap)
+            if compiled is not None:
+                guards[key] = compiled
     denied = _str_field(node, "denied", diags, required=False)
     also: list[str] = []
     if "also" in node:

@@ -81,6 +81,32 @@ def test_anchored_spans_equal_unanchored_search(name: str) -> None:
     assert compared > 100
 
 
+def _scoped_regexes(lex: Any) -> list[Any]:
+    guards = ("requires", "unless", "unless_sentence", "unless_before", "unless_after", "unless_inside")
+    found = [getattr(pat, key) for pat in lex.patterns for key in guards]
+    neg = lex.negation
+    keys = ("cues", "after", "denials", "non_cancelling", "conditions", "restarts", "bridges", "breaks")
+    found += [getattr(neg, key, None) for key in keys]
+    return list({id(rx): rx for rx in found if rx is not None}.values())
+
+
+@pytest.mark.parametrize("name", ["en", "zh", "debtor_en", "collector_cues_zh"])
+def test_guard_and_negation_spans_equal_unanchored_search(name: str) -> None:
+    # Guards and negation scopes are tried only where their leads start (or everywhere, for
+    # a free regex): the spans must be what an unanchored search finds.
+    lex = builtin_lexicon(name)
+    regexes = _scoped_regexes(lex)
+    assert len(regexes) > 2
+    compared = 0
+    for text in corpus_lines(lex.language)[::3]:
+        prep = lex.prepare(normalize(text, lex.language))
+        for rx in regexes:
+            expected = [m.span() for m in rx.finditer(prep.text)]
+            assert prep.spans(rx) == expected, (text, rx.pattern[:80])
+            compared += bool(expected)
+    assert compared > 100
+
+
 @pytest.mark.parametrize(
     "text",
     ["we will sue you, we will", "我们会起诉你，我们会", "naïve café – we will sue 🙂 we will sue", ""],
