@@ -179,38 +179,43 @@ def _en_features(text: str) -> list[_Raw]:
     return feats
 
 
+@functools.cache
+def _concept_sizes(lang: str) -> tuple[int, ...]:
+    """The lengths of the concept entries, shortest first (Chinese looks up only these)."""
+    return tuple(sorted({len(k) for k in _concept_table(lang)}))
+
+
 def _zh_features(text: str) -> list[_Raw]:
-    feats: list[_Raw] = []
-    n = len(text)
     # Latin words inside Chinese lines (sb, tmd, app names) count as words.
-    for tok, a, b in _en_tokens(text):
-        if tok != "|" and tok.isascii():
-            feats.append(("w:" + tok, a, b))
+    feats: list[_Raw] = [("w:" + tok, a, b) for tok, a, b in _en_tokens(text) if tok != "|" and tok.isascii()]
     table = _concept_table("zh")
+    sizes = _concept_sizes("zh")
     found: list[tuple[str, int, int, bool, int]] = []
     negated_until = -1
-    for i in range(n):
-        ch = text[i]
+    n = len(text)
+    clause_end = 0  # n-grams stop at punctuation and spaces: where the current run of text ends
+    for i, ch in enumerate(text):
         if ch in _CLAUSE_PUNCT or ch.isspace():
             negated_until = -1
             continue
+        if i >= clause_end:
+            clause_end = i + 1
+            while clause_end < n and not (text[clause_end] in _CLAUSE_PUNCT or text[clause_end].isspace()):
+                clause_end += 1
         if ch in _ZH_NEGATORS:
             negated_until = i + _ZH_SCOPE
         negated = i <= negated_until and ch not in _ZH_NEGATORS
         prefix = "n" if negated else ""
-        for size in (1, 2, 3):
-            j = i + size
-            if j > n:
-                break
-            gram = text[i:j]
-            if any(c in _CLAUSE_PUNCT or c.isspace() for c in gram):
-                break
-            if size == 1 and not ("\u4e00" <= ch <= "\u9fff"):
-                continue
-            feats.append((f"{prefix}g{size}:{gram}", i, j))
-        for size in range(1, _CONCEPT_MAX_CHARS + 1):
-            for name in table.get(text[i : i + size], ()):
-                found.append((name, i, i + size, negated, i))
+        if "\u4e00" <= ch <= "\u9fff":
+            feats.append((f"{prefix}g1:{ch}", i, i + 1))
+        if i + 2 <= clause_end:
+            feats.append((f"{prefix}g2:{text[i : i + 2]}", i, i + 2))
+            if i + 3 <= clause_end:
+                feats.append((f"{prefix}g3:{text[i : i + 3]}", i, i + 3))
+        for size in sizes:
+            names = table.get(text[i : i + size])
+            if names:
+                found.extend((name, i, i + size, negated, i) for name in names)
     feats.extend(_concept_features(found, "zh"))
     return feats
 
