@@ -296,12 +296,17 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
     return findings
 
 
+_WARM_UP_LINE = "We can set up a payment plan for you."
+
+
 def warm_up(lang: str) -> None:
     """Load and fully compile the language's lexicon and learned model ahead of the first line."""
     lex = lexicon_for(lang)
     if lex is not None:
         lex.compile_patterns()
-    model_for(lang)
+    model = model_for(lang)
+    if model is not None:  # its concept table is read from the lexicon file on first use
+        model.score(normalize(_WARM_UP_LINE, lang))
 
 
 def detector_version(lang: str) -> str:
