@@ -85,6 +85,7 @@ DEBTOR = [
     ("en", "Dad passed in June and I haven't coped since.", {"bereavement"}, set()),
     ("en", "My gran's bills eat everything, I'm her carer.", {"carer"}, {"third_party"}),
     ("en", "No, I'm her carer, she can't come to the phone.", {"third_party"}, set()),
+    ("en", "This is his son, my dad's not in.", {"third_party"}, set()),
     ("en", "The fees you've stuck on are extortionate.", {"dispute"}, set()),
     ("en", "We lost the lot in a house fire last month.", {"crisis"}, set()),
     ("zh", "年化利率高得离谱，这个账我不认。", {"dispute"}, set()),
