@@ -134,9 +134,14 @@ def _shouting(text: str) -> list[tuple[int, int, str, str]]:
 
 # A lexicon hit stands unless the learned model is this sure the category is absent.
 VETO_BELOW = 0.05
-# Violations are never vetoed: their patterns handle veiled and negated forms ("nobody wants the
-# sheriff at their door", "don't think we won't sue") that a bag of words reads as denials.
-_NEVER_VETOED = frozenset({Kind.intent, Kind.violation})
+# Violations need the model far surer, and only in Chinese. English violation patterns handle
+# veiled and negated forms ("nobody wants the sheriff at their door", "don't think we won't sue")
+# that a bag of words reads as denials: on blind, a veto there cost 4 true hits for 7 false
+# alarms. The Chinese model is the stronger one (out-of-fold violation recall 0.67 against 0.48)
+# and the Chinese patterns the less precise: at 2%, 15 false alarms went on holdout and blind
+# together for 1 true hit.
+VIOLATION_VETO_BELOW = {"zh": 0.02}
+_NEVER_VETOED = frozenset({Kind.intent})
 
 
 def _learned_findings(norm: NormalizedText, found: set[str], scored: Scored) -> list[Finding]:
@@ -172,12 +177,14 @@ def _vetoed(finding: Finding, model: LearnedModel, scored: Scored) -> bool:
     Measured on the holdout split, of the behaviour and required-conduct hits the model gives
     under 5%, 48 were false alarms (a scheduling question read as an offer of help, "I'm not a
     police officer" read as reassurance) and 7 were right. Only categories the model was trained
-    for, and never violations or the shape checks (shouting by capitals)."""
+    for, never the shape checks (shouting by capitals), and violations only at a far lower bar
+    in Chinese (``VIOLATION_VETO_BELOW``)."""
     if finding.kind in _NEVER_VETOED or finding.pattern.startswith("shape."):
         return False
     if not model.speaks_for(finding.category):
         return False
-    return model.probability(scored, finding.category) < VETO_BELOW
+    bar = VIOLATION_VETO_BELOW.get(model.lang, 0.0) if finding.kind is Kind.violation else VETO_BELOW
+    return model.probability(scored, finding.category) < bar
 
 
 def _violation(f: Finding) -> bool:

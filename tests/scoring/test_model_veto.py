@@ -15,9 +15,9 @@ from scoring.learned import LearnedModel
 from scoring.model import Finding, Span
 
 
-def _model(weights: dict[str, list[list[float]]], thresholds: list[float]) -> LearnedModel:
+def _model(weights: dict[str, list[list[float]]], thresholds: list[float], lang: str = "en") -> LearnedModel:
     data = {
-        "lang": "en",
+        "lang": lang,
         "version": "test",
         "categories": ["offer_help", "threat_arrest", "shouting", "courtesy", "sarcasm", "validate"],
         # sigmoid(-6) = 0.0025: "absent" unless a word says otherwise
@@ -115,3 +115,16 @@ def test_exclusions_between_patterns_and_the_model(sneer: str, kind_word: str, k
         _finding("courtesy", "empathy.thanks"),
     ]
     assert {f.category for f in _exclude(found, SNEER_RULE)} == kept | {"courtesy"}
+
+
+ZH_ARREST = "今天不还钱，我们就让警察把你抓走。"
+
+
+def test_chinese_violations_are_vetoed_only_at_a_far_lower_bar(use_model) -> None:
+    # sigmoid(-6) = 0.0025: under the Chinese violation bar, so the pattern's hit goes.
+    use_model(_model({}, [0.9] * 6, lang="zh"))
+    assert "threat_arrest" not in {f.category for f in detect(ZH_ARREST, "zh")}
+    # "警察" lifts threat_arrest to sigmoid(-6 + 2.9) = 0.043: plausible enough for a violation,
+    # though it would veto a behaviour (bar 0.05).
+    use_model(_model({"g2:警察": [[1, 2.9]]}, [0.9] * 6, lang="zh"))
+    assert "threat_arrest" in {f.category for f in detect(ZH_ARREST, "zh")}
