@@ -71,12 +71,10 @@ def match_first_at(
     of the first of ``regexes`` that matches there. The hot loop of the lexicon, so it calls the
     raw binding directly and maps offsets once per call, not once per regex."""
     end = len(enc.text) if endpos is None else endpos
-    if _ANCHOR_START is None:
-        return _match_first_public(regexes, enc, pos, endpos)
     to_byte, to_char = enc.to_byte, enc.to_char
     bpos, bend = (pos, end) if to_byte is None else (to_byte[pos], to_byte[end])
     for rx in regexes:
-        raw = getattr(rx, "_regexp", None)
+        raw = getattr(rx, "_regexp", None) if _ANCHOR_START is not None else None
         if raw is None:
             span = match_at(rx, enc, pos, endpos)
             if span is not None:
@@ -85,14 +83,4 @@ def match_first_at(
         a, b = raw.Match(_ANCHOR_START, enc.data, bpos, bend)[0]
         if a != -1:
             return (a, b) if to_char is None else (to_char[a], to_char[b])
-    return None
-
-
-def _match_first_public(
-    regexes: Sequence[Any], enc: EncodedText, pos: int, endpos: int | None
-) -> tuple[int, int] | None:
-    for rx in regexes:
-        span = match_at(rx, enc, pos, endpos)
-        if span is not None:
-            return span
     return None

@@ -141,14 +141,12 @@ VETO_BELOW = 0.05
 # 0.5) and the Chinese patterns the less precise: when the 2% bar was chosen, it removed 15 false
 # alarms on holdout and blind together for 1 true hit.
 VIOLATION_VETO_BELOW = {"zh": 0.02}
-_NEVER_VETOED = frozenset({Kind.intent})
 
 
-def _learned_findings(norm: NormalizedText, found: set[str], scored: Scored) -> list[Finding]:
+def _learned_findings(
+    model: LearnedModel, norm: NormalizedText, found: set[str], scored: Scored
+) -> list[Finding]:
     """Categories the lexicon missed but the learned model is confident about (scoring/learned.py)."""
-    model = model_for(norm.lang)
-    if model is None:
-        return []
     kinds = category_kinds()
     out: list[Finding] = []
     for pred in model.predict(norm, scored):
@@ -179,7 +177,7 @@ def _vetoed(finding: Finding, model: LearnedModel, scored: Scored) -> bool:
     as reassurance); figures in docs/learned-model.md. Only categories the model was trained for,
     never the shape checks (shouting by capitals), and violations only at a far lower bar in
     Chinese (``VIOLATION_VETO_BELOW``)."""
-    if finding.kind in _NEVER_VETOED or finding.pattern.startswith("shape."):
+    if finding.kind is Kind.intent or finding.pattern.startswith("shape."):
         return False
     if not model.speaks_for(finding.category):
         return False
@@ -289,7 +287,7 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
     if model is not None:
         scored = model.score(norm)
         findings = [f for f in findings if not _vetoed(f, model, scored)]
-        findings.extend(_learned_findings(norm, {f.category for f in findings}, scored))
+        findings.extend(_learned_findings(model, norm, {f.category for f in findings}, scored))
     if not any(f.category == "shouting" for f in findings):
         for a, b, pid, why in _shouting(text)[:1]:
             findings.append(

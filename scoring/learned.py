@@ -272,11 +272,11 @@ class LearnedModel:
         located = [raw[k] for k in first.values()]
         if not rows:
             probs = 1.0 / (1.0 + np.exp(-np.clip(self.bias, -30.0, 30.0)))
-            return Scored(norm, probs, np.zeros((0, len(self.categories))), [])
+            return Scored(probs, np.zeros((0, len(self.categories))), [])
         block = self.matrix[rows]
         scores = self.bias + block.sum(axis=0)
         probs = 1.0 / (1.0 + np.exp(-np.clip(scores, -30.0, 30.0)))
-        return Scored(norm, probs, block, located)
+        return Scored(probs, block, located)
 
     def speaks_for(self, category: str) -> bool:
         """Whether the model was trained for ``category`` (too few examples switch it off)."""
@@ -318,7 +318,6 @@ class Scored:
     """One utterance as the model sees it: per-category probabilities, and the weight rows
     (``block``) of the features found (``located``, in the same order)."""
 
-    norm: NormalizedText
     probs: Any  # numpy array, one probability per category
     block: Any  # numpy array, features x categories
     located: list[_Raw]
