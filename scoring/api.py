@@ -13,7 +13,7 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from scoring.call_context import Cue, TurnView, analyse_call
+from scoring.call_context import OFFER_VERIFICATION, CallFacts, Cue, TurnView, analyse_call
 from scoring.model import Finding, Jurisdiction, Kind, Lang, Span, Speaker, Transcript, Turn
 from scoring.rulepack import load_pack
 from scoring.scorecard import Scorecard, ScoringContext, build_scorecard
@@ -110,9 +110,25 @@ def check_utterance(
         views.append(_view(last, Turn(speaker="collector", text=text), lang, tuple(own)))
         result = analyse_call(views, lang)
         call_level = [f.model_copy(update={"turn": None}) for f in result.findings if f.turn == last]
+        own = _owed_not_offered(list(own), views[last], result.facts)
     merged = _merge(own, call_level)
     merged.sort(key=lambda f: (f.span.start, f.span.end, f.kind.value, f.category))
     return pack.annotate(merged, lang)
+
+
+# Offers that are more than the verification itself keep the turn's offer_help.
+_REAL_OFFERS = frozenset({"hardship_options", "debt_advice_signpost"})
+
+
+def _owed_not_offered(findings: list[Finding], view: TurnView, facts: CallFacts) -> list[Finding]:
+    """Verifying a disputed debt is what the law requires, not an offer of help: after a dispute,
+    a turn that offers verification earns no offer_help for it (tests/corpus/README.md)."""
+    disputed_before = facts.dispute_turn is not None and facts.dispute_turn < view.index
+    if not disputed_before or view.has_cue(OFFER_VERIFICATION) is None:
+        return findings
+    if any(f.category in _REAL_OFFERS for f in findings):
+        return findings
+    return [f for f in findings if f.category != "offer_help"]
 
 
 def score_transcript(transcript: Transcript, *, context: ScoringContext | None = None) -> Scorecard:
@@ -129,6 +145,7 @@ def score_transcript(transcript: Transcript, *, context: ScoringContext | None =
         if view.speaker != "collector":
             continue
         own = [f.model_copy(update={"turn": view.index}) for f in _annotated(view.text, lang, jurisdiction)]
+        own = _owed_not_offered(own, view, result.facts)
         findings.extend(_merge(own, call_by_turn.get(view.index, [])))
     return build_scorecard(
         views=views,

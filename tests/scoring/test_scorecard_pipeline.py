@@ -135,6 +135,32 @@ def test_debt_stated_to_a_third_party_is_not_the_required_disclosure(
     assert not [c for c in card.checklist if c.category == "debt_collector_disclosure" and c.met]
 
 
+@pytest.mark.parametrize(
+    ("lang", "jurisdiction", "opening", "reply", "line"),
+    [
+        (
+            "en",
+            "us",
+            "Am I speaking with Alex Reid?",
+            "Yes. But I never took out this loan, it isn't mine.",
+            "I can send you a copy of the signed agreement if that helps.",
+        ),
+        ("zh", "cn", "请问是张伟先生吗？", "是我。这笔钱不是我借的。", "需要的话，我可以把借款合同发给您核对。"),
+    ],
+)
+def test_verification_owed_after_a_dispute_is_not_offer_help(lang, jurisdiction, opening, reply, line):
+    # Mid-call, offering the agreement is an offer of help; after a dispute it is the verification
+    # the law requires (tests/corpus/README.md), so it earns no empathy credit.
+    assert "offer_help" in {f.category for f in check_utterance(line, lang, jurisdiction)}
+    context = [Turn(speaker="collector", text=opening), Turn(speaker="debtor", text=reply)]
+    found = {f.category for f in check_utterance(line, lang, jurisdiction, context)}
+    assert "offer_help" not in found
+    assert "ignored_dispute" not in found
+    turns = [*context, Turn(speaker="collector", text=line)]
+    card = score_transcript(Transcript(language=lang, jurisdiction=jurisdiction, turns=turns))
+    assert not [f for f in card.findings if f.category == "offer_help"]
+
+
 def test_check_without_context_has_no_call_level_findings():
     findings = check_utterance("Your credit card is three months overdue.", "en", "us")
     assert "third_party_disclosure" not in {f.category for f in findings}
