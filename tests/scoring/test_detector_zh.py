@@ -478,6 +478,13 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("还款日可不会因为你生病就往后推", {"dismiss"}, {"reassure"}),
     ("我们不会因为您住院就起诉您", {"reassure"}, {"dismiss"}),
     ("账单每个月会按时寄到您家", set(), {"offer_help"}),
+    ("这些日子家里都还好吗？", {"open_question"}, {"courtesy"}),
+    ("听你这语气，是真被电话烦到了", {"acknowledge_feeling"}, set()),
+    ("怪不得您生气，之前确实打得太多", {"validate"}, set()),
+    ("你家里的事我不想知道，说还款", {"dismiss"}, set()),
+    ("您觉得每月还多少不吃力？", {"open_question"}, set()),
+    ("这个要经理批，我帮您问问", {"offer_help"}, set()),
+    ("要不要替你问候一下你老家亲戚？", set(), {"offer_help"}),
     # --- intents
     ("您的信用卡已经逾期两个月了", {"mentions_debt"}, set()),
     ("请您今天下午五点前还款", {"payment_request"}, set()),
