@@ -547,6 +547,13 @@ S4_POSITIVES = [
     ("Our litigation team files on Friday unless we hear from you.", "threat_legal_action"),
     ("Your employer is going to start docking it from your wages.", "threat_legal_action"),
     ("As your appointed enforcement agent, I'm here about the arrears.", "impersonation"),
+    ("I have control over your credit score, remember that.", "misrepresentation"),
+    ("Judges don't come into it, we just take it from your account.", "misrepresentation"),
+    ("We don't talk to solicitors, only to you.", "misrepresentation"),
+    ("Clear the balance and Experian deletes the whole thing.", "misrepresentation"),
+    ("Your mum's signature doesn't matter, she's liable by law.", "misrepresentation"),
+    ("The order's been made against you already.", "misrepresentation"),
+    ("A patrol car outside your workplace won't be a good look.", "threat_arrest"),
 ]
 
 
@@ -571,6 +578,8 @@ S4_HARD_NEGATIVES = [
     "The balance hasn't gone up since it came to us.",
     "I'm not a bailiff, I'm just here to talk options.",
     "Going to prison over this? That's not a thing, it's a civil debt.",
+    "Seize your car? No, we're not able to do that.",
+    "The bureaus only remove an entry if it was reported in error.",
 ]
 
 
