@@ -554,6 +554,14 @@ S4_POSITIVES = [
     ("Your mum's signature doesn't matter, she's liable by law.", "misrepresentation"),
     ("The order's been made against you already.", "misrepresentation"),
     ("A patrol car outside your workplace won't be a good look.", "threat_arrest"),
+    ("We can nudge your credit score either way.", "misrepresentation"),
+    ("Filing an IVA won't cover this debt.", "misrepresentation"),
+    ("Your name has been flagged with the police already.", "misrepresentation"),
+    ("Pay it and everything's erased from your file.", "misrepresentation"),
+    ("We'll put an attachment of earnings on you ourselves.", "threat_legal_action"),
+    ("The court has found that you owe every penny.", "misrepresentation"),
+    ("I'm under no obligation to deal with your solicitor.", "misrepresentation"),
+    ("The claim gets filed this afternoon unless you pay.", "threat_legal_action"),
 ]
 
 

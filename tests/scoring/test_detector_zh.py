@@ -468,6 +468,11 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("你那家店的玻璃，别哪天被砸了", {"threat_violence"}, set()),
     ("“明天拘留”的短信是诈骗，别理", set(), {"threat_arrest"}),
     ("扣不扣工资轮不到我们决定，是法院的事", set(), {"threat_legal_action"}),
+    ("老朋友，是我啊，你现在住哪？", {"pretext"}, set()),
+    ("你们村的人马上都会知道你欠钱的事", {"shaming_threat"}, set()),
+    ("法院早就判了这个案子", {"misrepresentation"}, set()),
+    ("一个人走夜路的时候，留意点身后", {"threat_violence"}, set()),
+    ("转到我们公司后欠款加一倍", {"unauthorized_fee", "misrepresentation"}, {"shaming_threat"}),
     # --- intents
     ("您的信用卡已经逾期两个月了", {"mentions_debt"}, set()),
     ("请您今天下午五点前还款", {"payment_request"}, set()),
