@@ -549,7 +549,6 @@ S4_POSITIVES = [
     ("As your appointed enforcement agent, I'm here about the arrears.", "impersonation"),
     ("I have control over your credit score, remember that.", "misrepresentation"),
     ("Judges don't come into it, we just take it from your account.", "misrepresentation"),
-    ("We don't talk to solicitors, only to you.", "misrepresentation"),
     ("Clear the balance and Experian deletes the whole thing.", "misrepresentation"),
     ("Your mum's signature doesn't matter, she's liable by law.", "misrepresentation"),
     ("The order's been made against you already.", "misrepresentation"),
