@@ -518,3 +518,78 @@ MORE_HARD_NEGATIVES = [
 @pytest.mark.parametrize("text", MORE_HARD_NEGATIVES)
 def test_more_hard_negatives_carry_no_violation(text: str) -> None:
     assert not (cats(text) & VIOLATIONS), text
+
+
+# Session 4: lawful explanations of legal process, denials and scam warnings are not threats;
+# false claims about legal status, credit and fees, and veiled threats, are violations.
+S4_POSITIVES = [
+    ("One call from me and your credit score drops like a stone.", "misrepresentation"),
+    ("I can get your rating knocked down by lunchtime.", "misrepresentation"),
+    ("Bankruptcy won't get rid of a collections account, they're exempt.", "misrepresentation"),
+    ("We'll take it out of your pension without a court order.", "threat_legal_action"),
+    ("No judge needs to approve it for us to empty your savings.", "misrepresentation"),
+    ("Your details have already been passed to the police fraud unit.", "misrepresentation"),
+    ("Your cease and desist letter won't stop us calling.", "misrepresentation"),
+    ("We're not obliged to talk to your attorney at all.", "misrepresentation"),
+    ("Pay it and your credit file is spotless again.", "misrepresentation"),
+    ("Once it's paid no lender will ever see you were late.", "misrepresentation"),
+    ("By law your son has to cover this for you.", "misrepresentation"),
+    ("A default judgment was entered against you on Monday.", "misrepresentation"),
+    ("That's 4% a week on top until it's cleared.", "unauthorized_fee"),
+    ("Now it's with our agency, the debt has doubled.", "unauthorized_fee"),
+    ("Because it's in collections you now owe twice the amount.", "unauthorized_fee"),
+    ("We'll call that often you'll want to smash your phone.", "harassment"),
+    ("We call whoever we like, whenever we like.", "harassment"),
+    ("The deputies could pick you up at your office.", "threat_arrest"),
+    ("Prison or a payment, your pick.", "threat_arrest"),
+    ("Pay now or explain it to the desk sergeant.", "threat_arrest"),
+    ("I'm the one choosing which of your things get taken.", "threat_legal_action"),
+    ("Our litigation team files on Friday unless we hear from you.", "threat_legal_action"),
+    ("Your employer is going to start docking it from your wages.", "threat_legal_action"),
+    ("As your appointed enforcement agent, I'm here about the arrears.", "impersonation"),
+    ("I have control over your credit score, remember that.", "misrepresentation"),
+    ("Judges don't come into it, we just take it from your account.", "misrepresentation"),
+    ("Clear the balance and Experian deletes the whole thing.", "misrepresentation"),
+    ("Your mum's signature doesn't matter, she's liable by law.", "misrepresentation"),
+    ("The order's been made against you already.", "misrepresentation"),
+    ("A patrol car outside your workplace won't be a good look.", "threat_arrest"),
+    ("We can nudge your credit score either way.", "misrepresentation"),
+    ("Filing an IVA won't cover this debt.", "misrepresentation"),
+    ("Your name has been flagged with the police already.", "misrepresentation"),
+    ("Pay it and everything's erased from your file.", "misrepresentation"),
+    ("We'll put an attachment of earnings on you ourselves.", "threat_legal_action"),
+    ("The court has found that you owe every penny.", "misrepresentation"),
+    ("I'm under no obligation to deal with your solicitor.", "misrepresentation"),
+    ("The claim gets filed this afternoon unless you pay.", "threat_legal_action"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), S4_POSITIVES)
+def test_session4_violation_constructions(text: str, category: str) -> None:
+    assert category in cats(text)
+
+
+S4_HARD_NEGATIVES = [
+    "Only a court can order a wage deduction, and there's no court case.",
+    "Freezing an account would need a judgment, and nobody has asked for one.",
+    "Court papers would come from the court by post, never from a collector's phone call.",
+    "Whether to sue is the creditor's call, not mine, and nothing has been filed.",
+    "This debt is statute-barred, so they can't take you to court.",
+    "Repossess your van? We can't do that and we're not going to.",
+    "A text saying 'bailiffs tomorrow' is a scam, so please ignore it.",
+    "Scammers often threaten arrest to get gift cards.",
+    "We can't take anything from your wages without a court order.",
+    "Your report will show the account as settled, the late payments stay for six years.",
+    "Your brother isn't responsible for this debt by law.",
+    "The agreement sets interest at 19% a year and that hasn't changed.",
+    "The balance hasn't gone up since it came to us.",
+    "I'm not a bailiff, I'm just here to talk options.",
+    "Going to prison over this? That's not a thing, it's a civil debt.",
+    "Seize your car? No, we're not able to do that.",
+    "The bureaus only remove an entry if it was reported in error.",
+]
+
+
+@pytest.mark.parametrize("text", S4_HARD_NEGATIVES)
+def test_session4_lawful_explanations_carry_no_violation(text: str) -> None:
+    assert not (cats(text) & VIOLATIONS), text
