@@ -518,3 +518,57 @@ MORE_HARD_NEGATIVES = [
 @pytest.mark.parametrize("text", MORE_HARD_NEGATIVES)
 def test_more_hard_negatives_carry_no_violation(text: str) -> None:
     assert not (cats(text) & VIOLATIONS), text
+
+
+# Session 4 (s4-en-emp): empathy constructions, each with a near-miss that must stay clean of it.
+S4_EMPATHY = [
+    # (text, categories it must show, categories it must not show)
+    ("Nobody apart from you and me knows about this balance.", {"reassure"}, set()),
+    ("If your dad answers I won't mention what I'm calling about.", {"reassure"}, set()),
+    ("The most that happens next is another reminder, nothing worse than a letter.", {"reassure"}, set()),
+    ("A late instalment won't automatically end the arrangement.", {"reassure"}, set()),
+    ("No stress at all, honestly.", {"reassure"}, set()),
+    ("I can't promise the default will vanish, but we can stop it getting any worse.", {"reassure"}, set()),
+    ("Telling us about the illness won't be held against you.", {"reassure"}, set()),
+    ("It doesn't matter how long it takes you.", {"reassure"}, set()),
+    ("I'm not threatening you, that's simply what the contract says.", set(), {"reassure"}),
+    ("A genuine bank will never ask you to pay with gift cards, so hang up if the police ring about it.", set(), {"reassure"}),
+    ("I'm honestly not here to judge anyone.", {"validate"}, {"reassure"}),
+    ("In your position I'd be absolutely livid too.", {"validate"}, set()),
+    ("Owing money doesn't make you a bad parent.", {"validate", "reassure"}, set()),
+    ("No family should have to choose between food and a card bill.", {"validate"}, set()),
+    ("You haven't done anything wrong by ringing us.", {"validate"}, set()),
+    ("That must have been dreadful for the whole family.", {"sympathy"}, set()),
+    ("We really hope things pick up for you in the new year.", {"sympathy"}, set()),
+    ("I hope the payment goes through fine.", set(), {"sympathy"}),
+    ("I totally get why you're so fed up with us.", {"acknowledge_feeling"}, set()),
+    ("I know those calls must have felt really intrusive.", {"acknowledge_feeling"}, set()),
+    ("Could I ask how the new job is going?", {"courtesy"}, set()),
+    ("Would you like a minute? I'm happy to hold.", {"courtesy"}, set()),
+    ("I'll keep it brief as I know you're at work.", {"courtesy"}, set()),
+    ("Sorry, who was the letter from?", {"courtesy"}, set()),
+    ("Would you prefer we emailed you rather than rang?", {"offer_help"}, set()),
+    ("I can take the late fee off this month.", {"offer_help"}, set()),
+    ("I can't take the late fee off, I'm afraid.", set(), {"offer_help"}),
+    ("Will you let me finish?", {"rushing"}, set()),
+    ("Let me finish setting up the direct debit and I'll read it back.", set(), {"rushing"}),
+    ("Mm-hm. Right. Anyway, back to the balance.", {"rushing"}, set()),
+    ("Right. As I said, the plan starts next month.", set(), {"rushing"}),
+    ("Budget like a responsible adult for once.", {"condescension"}, set()),
+    ("Any normal person would be upset by that letter.", set(), {"condescension"}),
+    ("Why is paying so hard for you?", {"condescension"}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), S4_EMPATHY)
+def test_s4_empathy_constructions(
+    text: str, present: set[str], absent: set[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The lexicon's constructions on their own: the learned model (retrained on its own schedule) may
+    # add or veto findings, which is measured by the corpus figures, not pinned here.
+    import scoring.detector
+
+    monkeypatch.setattr(scoring.detector, "model_for", lambda lang: None)
+    found = cats(text)
+    assert present <= found, (text, found)
+    assert not (absent & found), (text, found)
