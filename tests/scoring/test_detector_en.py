@@ -557,6 +557,23 @@ S4_EMPATHY = [
     ("Budget like a responsible adult for once.", {"condescension"}, set()),
     ("Any normal person would be upset by that letter.", set(), {"condescension"}),
     ("Why is paying so hard for you?", {"condescension"}, set()),
+    # second round
+    ("You really don't have to decide anything on this call.", {"reassure"}, set()),
+    ("Have as much time as you like to think it over.", {"reassure"}, set()),
+    ("We can freeze it from this month if the interest is what's hurting.", {"hardship_options", "offer_help"}, set()),
+    ("It's so disheartening, chasing a refund for weeks.", {"acknowledge_feeling"}, set()),
+    ("It's frustrating for me too when our system's down.", set(), {"acknowledge_feeling"}),
+    ("I'll pop a copy of the agreement in the post to you.", {"offer_help"}, set()),
+    ("We'll send the paperwork to your solicitor instead.", set(), {"offer_help"}),
+    ("If you get paid on a Friday I can move the payment to Friday.", {"offer_help"}, set()),
+    ("Take a minute if you need, I'll wait.", {"courtesy"}, {"harassment"}),
+    ("Enjoy the rest of your weekend.", {"courtesy"}, set()),
+    ("You'll get your turn, I'm speaking.", {"rushing"}, set()),
+    ("What part of 'overdue' don't you understand?", {"condescension"}, set()),
+    ("I can't guarantee the bank will agree, but we can keep the interest frozen meanwhile.", {"reassure"}, set()),
+    ("I can't waive their fees, but I can waive ours.", set(), {"reassure"}),
+    ("Lots of ordinary people find the statements confusing.", {"validate"}, set()),
+    ("That's a perfectly sensible thing to ask.", {"validate"}, set()),
 ]
 
 
