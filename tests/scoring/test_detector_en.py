@@ -574,6 +574,25 @@ S4_EMPATHY = [
     ("I can't waive their fees, but I can waive ours.", set(), {"reassure"}),
     ("Lots of ordinary people find the statements confusing.", {"validate"}, set()),
     ("That's a perfectly sensible thing to ask.", {"validate"}, set()),
+    # third round
+    ("I'll ring you back on Tuesday afternoon.", set(), {"offer_help"}),
+    ("We're not the credit bureau, but I can go through what we send them.", set(), {"offer_help"}),
+    ("Your partner doesn't owe a penny of this.", {"reassure"}, set()),
+    ("The agreement won't be automatically cancelled if a payment bounces.", {"reassure"}, set()),
+    ("All you'll get from us this month is a statement.", {"reassure"}, set()),
+    ("The monthly figure is easily manageable on your income.", {"reassure"}, set()),
+    ("Any sensible person would want to check that first.", {"validate"}, {"blame"}),
+    ("Sensible people would have budgeted for it.", {"blame"}, set()),
+    ("Honestly, none of this is on you.", {"validate"}, {"blame"}),
+    ("I understand exactly why that would worry you.", {"validate"}, set()),
+    ("Oh, I'm so sorry, that's an awful lot to deal with.", {"sympathy"}, set()),
+    ("We're all hoping the surgery goes well.", {"sympathy"}, set()),
+    ("I hope that's alright with you.", {"courtesy"}, set()),
+    ("That's hardly my fault, is it?", set(), {"courtesy"}),
+    ("I'm not interested in how it happened.", {"dismiss", "rushing"}, set()),
+    ("Which part of 'arrears' is so confusing?", {"condescension"}, set()),
+    ("Can you read me the number at the top of the letter?", set(), {"condescension"}),
+    ("Grab the letter, I'm not going anywhere.", {"reassure"}, {"harassment"}),
 ]
 
 
