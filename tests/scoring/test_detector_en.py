@@ -593,6 +593,26 @@ S4_EMPATHY = [
     ("Which part of 'arrears' is so confusing?", {"condescension"}, set()),
     ("Can you read me the number at the top of the letter?", set(), {"condescension"}),
     ("Grab the letter, I'm not going anywhere.", {"reassure"}, {"harassment"}),
+    # fourth round
+    ("Oh no, I'm so sorry to hear about the flood.", {"sympathy"}, set()),
+    ("We never talk about the account with anybody else who answers.", {"reassure"}, set()),
+    ("For now it's just the odd letter, nothing else.", {"reassure"}, set()),
+    ("A late payment here and there won't unravel the plan.", {"reassure"}, set()),
+    ("Whatever you can spare is a good start.", {"reassure"}, set()),
+    ("I honestly would've been furious too.", {"validate"}, set()),
+    ("I'd be worried if you missed another payment.", set(), {"validate"}),
+    ("Asking for it in writing is completely sensible.", {"validate"}, set()),
+    ("No judgement here at all.", {"validate"}, set()),
+    ("Struggling doesn't make you any less of a mum.", {"validate", "reassure"}, set()),
+    ("What a miserable winter you've had.", {"sympathy"}, set()),
+    ("I hope your son is doing okay now.", {"sympathy"}, set()),
+    ("I hope the payment app is working okay now.", set(), {"sympathy"}),
+    ("That's nerve-wracking, waiting on test results.", {"acknowledge_feeling"}, set()),
+    ("I'll cancel the missed-payment fee for you.", {"offer_help"}, set()),
+    ("We've got a refund on your charges, what's your card number?", set(), {"offer_help"}),
+    ("Would this afternoon be convenient?", {"courtesy"}, set()),
+    ("I don't need the ins and outs, just the amount.", {"rushing"}, set()),
+    ("Is it really that hard for you?", {"condescension"}, set()),
 ]
 
 
