@@ -613,6 +613,22 @@ S4_EMPATHY = [
     ("Would this afternoon be convenient?", {"courtesy"}, set()),
     ("I don't need the ins and outs, just the amount.", {"rushing"}, set()),
     ("Is it really that hard for you?", {"condescension"}, set()),
+    # fifth round
+    ("What you've told me won't go any further than this call.", {"reassure"}, set()),
+    ("At worst you'd get another letter from us.", {"reassure"}, set()),
+    ("Even if a payment's late, the arrangement stays in place.", {"reassure"}, set()),
+    ("There's no pressure from our side at all.", {"reassure"}, set()),
+    ("We'll make sure the balance doesn't go up any further.", {"reassure"}, set()),
+    ("We're not trying to trip you up here.", {"reassure"}, set()),
+    ("Losing your job doesn't make you a bad tenant.", {"validate", "reassure"}, set()),
+    ("Loads of our customers have been in the same boat.", {"validate"}, set()),
+    ("Fingers crossed, I hope your dad gets the all-clear.", {"sympathy"}, set()),
+    ("I'll try not to keep you long, I know you're at work.", {"courtesy"}, set()),
+    ("I won't keep you long.", set(), {"courtesy"}),
+    ("Even my nephew can manage a budget.", {"condescension"}, set()),
+    ("What's so complicated about the due date?", {"condescension"}, set()),
+    ("We'll hold off chasing until you've had the copies.", {"offer_help"}, {"hardship_options"}),
+    ("I can't promise the judgment will come off your file.", set(), {"threat_legal_action"}),
 ]
 
 
