@@ -629,6 +629,19 @@ S4_EMPATHY = [
     ("What's so complicated about the due date?", {"condescension"}, set()),
     ("We'll hold off chasing until you've had the copies.", {"offer_help"}, {"hardship_options"}),
     ("I can't promise the judgment will come off your file.", set(), {"threat_legal_action"}),
+    # sixth round
+    ("There's no early repayment penalty on this account.", set(), {"reassure"}),
+    ("It'd be worth getting independent legal advice on the guarantee.", set(), {"debt_advice_signpost"}),
+    ("We only ever deal with you about this.", {"reassure"}, set()),
+    ("I know it looks like a fortune, but it's only eight pounds a week.", {"reassure"}, set()),
+    ("You won't be left on your own with this.", {"reassure"}, set()),
+    ("Asking for ID first is exactly the right instinct.", {"validate"}, set()),
+    ("What a nightmare of a month.", {"sympathy"}, set()),
+    ("Hold on, let me get a word in.", {"rushing"}, set()),
+    ("Let me finish filling this in and I'll read it back.", set(), {"rushing"}),
+    ("Which bit of the letter confused you?", {"condescension"}, set()),
+    ("Honestly, act your age.", {"condescension"}, set()),
+    ("The form's not the clearest, I'll help you with it.", {"validate"}, set()),
 ]
 
 
