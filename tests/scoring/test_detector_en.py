@@ -642,6 +642,25 @@ S4_EMPATHY = [
     ("Which bit of the letter confused you?", {"condescension"}, set()),
     ("Honestly, act your age.", {"condescension"}, set()),
     ("The form's not the clearest, I'll help you with it.", {"validate"}, set()),
+    # seventh round
+    ("Nobody else can read these texts, only you.", {"reassure"}, set()),
+    ("We don't do door-knocking, full stop.", {"reassure"}, set()),
+    ("Nothing changes overnight, you'd hear from us first.", {"reassure"}, set()),
+    ("We'll get through this together.", {"reassure"}, set()),
+    ("I'll make sure nothing else gets added to it.", {"reassure"}, set()),
+    ("Your brother won't be contacted about any of this.", {"reassure"}, set()),
+    ("Nobody loses their house over a store card.", {"reassure"}, set()),
+    ("We never leave the balance in a voicemail.", {"reassure"}, set()),
+    ("If I'd been spoken to like that I'd have hung up too.", {"validate"}, set()),
+    ("My colleague was out of line there.", {"validate"}, set()),
+    ("Wishing your wife a speedy recovery.", {"sympathy"}, set()),
+    ("Oh dear, what a horrible position to be in.", {"sympathy"}, {"condescension"}),
+    ("I can tell it's been a really long week for you.", {"acknowledge_feeling"}, set()),
+    ("Juggling three lenders must feel exhausting.", {"acknowledge_feeling"}, set()),
+    ("Let me put you through to someone who can look at hardship.", {"offer_help"}, set()),
+    ("Would text be easier for you?", {"offer_help"}, set()),
+    ("What's so hard to understand about a due date?", {"condescension"}, set()),
+    ("Why do I have to repeat this four times?", {"condescension"}, set()),
 ]
 
 
