@@ -661,6 +661,23 @@ S4_EMPATHY = [
     ("Would text be easier for you?", {"offer_help"}, set()),
     ("What's so hard to understand about a due date?", {"condescension"}, set()),
     ("Why do I have to repeat this four times?", {"condescension"}, set()),
+    # eighth round
+    ("If your son answers, all I'll say is it's Jo calling back.", {"reassure"}, set()),
+    ("We would never ditch the arrangement over one late payment.", {"reassure"}, set()),
+    ("Ring me back whenever you're ready.", {"offer_help"}, set()),
+    ("We can't write off the arrears, but we can freeze the interest from today.", {"reassure"}, set()),
+    ("I'm not blaming you for any of it.", {"validate"}, set()),
+    ("You can complain to the ombudsman if you feel you've been treated unfairly.", set(), {"blame"}),
+    ("Tons of people fall behind after a break-up.", {"validate"}, set()),
+    ("I'm so sorry your shop had to close.", {"sympathy"}, set()),
+    ("I'm sorry your call was on hold so long.", set(), {"sympathy"}),
+    ("Is this a bad time to talk?", {"courtesy"}, {"identity_verification"}),
+    ("I'll keep it short, I can tell you're busy.", {"courtesy"}, {"rushing"}),
+    ("Keep it short, I'm busy.", {"rushing"}, set()),
+    ("Take it easy, bye now.", {"courtesy"}, set()),
+    ("Let me finish my point, please.", {"rushing"}, set()),
+    ("Any grown adult can fill in a form.", {"condescension"}, set()),
+    ("How do you still not get this?", {"condescension"}, set()),
 ]
 
 
