@@ -678,6 +678,9 @@ S4_EMPATHY = [
     ("Let me finish my point, please.", {"rushing"}, set()),
     ("Any grown adult can fill in a form.", {"condescension"}, set()),
     ("How do you still not get this?", {"condescension"}, set()),
+    # pausing collection while documents are checked is offering verification (README): offer_help only
+    ("We can pause collections while you dig out the receipts.", {"offer_help"}, {"hardship_options"}),
+    ("I can't stop the calls until you've paid something.", set(), {"offer_help"}),
 ]
 
 
