@@ -94,6 +94,32 @@ DEBTOR = [
     ("zh", "能不能先出示一下借条？", {"dispute"}, set()),
     ("zh", "利息能不能少一点？", set(), {"dispute"}),
     ("zh", "家里发洪水，房子都被淹了。", {"crisis"}, set()),
+    # session 4: vulnerability said obliquely, lawyers by other names, disputes without "dispute"
+    ("en", "Lately I've had dark thoughts I can't shake.", {"mental_health"}, set()),
+    ("en", "Some nights I wonder if there's any point in living.", {"mental_health"}, set()),
+    ("en", "I've thought about ending it more than once.", {"mental_health"}, set()),
+    ("en", "Honestly, I'm not in a good place at all.", {"mental_health"}, set()),
+    ("en", "I'm not in a good place financially.", set(), {"mental_health"}),
+    ("en", "I want to end this agreement and pay it off.", set(), {"mental_health"}),
+    ("en", "My lad was killed in a motorbike accident.", {"bereavement"}, set()),
+    ("en", "We lost our twin boys in the spring.", {"bereavement"}, set()),
+    ("en", "I lost my job in the spring.", set(), {"bereavement"}),
+    ("en", "The scan showed it's spread to her bones.", {"illness"}, set()),
+    ("en", "It's lymphoma, they start treatment next week.", {"illness"}, set()),
+    ("en", "All of this goes through my legal team now.", {"lawyer_represents"}, set()),
+    ("en", "I've never done business with your company.", {"dispute"}, set()),
+    ("en", "The total has been bumped up with junk fees.", {"dispute"}, set()),
+    ("en", "I want to see the signed contract first.", {"dispute"}, set()),
+    ("zh", "活着真没什么意思，天天都不想醒来。", {"mental_health"}, set()),
+    ("zh", "我昨晚一个人坐在天台上很久。", {"mental_health"}, set()),
+    ("zh", "我外婆上周抢救无效，人已经不在了。", {"bereavement"}, set()),
+    ("zh", "我老公已经不在了。", {"bereavement"}, set()),
+    ("zh", "他不在家。", set(), {"bereavement"}),
+    ("zh", "我阿爸上個月過咗身。", {"bereavement"}, set()),
+    ("zh", "我老豆腦退化，要人睇住。", {"illness"}, set()),
+    ("zh", "我哋屋企有人確診咗肝癌。", {"illness"}, set()),
+    ("zh", "他是我表哥，你有事跟我说。", {"third_party"}, set()),
+    ("zh", "我从来没听说过你们这个平台。", {"dispute"}, set()),
 ]
 
 COLLECTOR = [
@@ -113,7 +139,61 @@ COLLECTOR = [
     ("zh", "律师管不着，我们只跟你本人谈。", {"continue_contact"}, set()),
     ("zh", "好的，以后我们只和您的律师联系。", set(), {"continue_contact"}),
     ("zh", "病归病，钱归钱，总得给个还款日期吧。", {"collect"}, set()),
+    # session 4: setting the money aside is not pressing; talking round a lawyer is carrying on
+    ("en", "Let's put the repayments to one side for today.", set(), {"collect"}),
+    ("en", "Forget about the balance for now, honestly.", set(), {"collect"}),
+    ("en", "No money talk today, we'll catch up next month.", set(), {"collect"}),
+    ("en", "Would a reduced amount of ten pounds a month for the next six months help?", set(), {"collect"}),
+    ("en", "Can you pay the arrears today?", {"collect"}, set()),
+    ("en", "Some money has to come in by Friday.", {"collect"}, set()),
+    ("en", "Just give me a date and we're done.", {"collect"}, set()),
+    ("en", "Solicitors charge by the minute, you know.", {"continue_contact"}, set()),
+    ("en", "It's much quicker if you just deal with me directly.", {"continue_contact"}, set()),
+    ("en", "Emails take forever, let's just do it now.", {"continue_contact"}, set()),
+    ("zh", "钱的事情往后推一推，您先休息。", set(), {"collect"}),
+    ("zh", "今天先不谈还款，您先照顾好家里。", set(), {"collect"}),
+    ("zh", "還款嘅嘢遲啲先傾。", set(), {"collect"}),
+    ("zh", "您先还了再说，别的以后再聊。", {"collect"}, set()),
+    ("zh", "住院也得还，这是两回事。", {"collect"}, set()),
+    ("zh", "今日記得過數啦。", {"collect"}, set()),
+    ("zh", "逾期已经超过数月了。", set(), {"collect"}),
+    ("zh", "那这笔钱几号能到账？", {"collect"}, set()),
+    ("zh", "请律师多花钱，何必呢，直接找我们谈就好。", {"continue_contact"}, set()),
+    ("zh", "你唔使搵律師，同我哋傾就得。", {"continue_contact"}, set()),
+    ("zh", "好的，我们之后直接和您的律师对接。", set(), {"continue_contact"}),
 ]
+
+
+# Whole exchanges through the public API: verification, the debtor's trigger, the collector's line.
+_VERIFY = {
+    "en": [("collector", "Am I speaking with Jordan Reyes?"), ("debtor", "Yes, speaking.")],
+    "zh": [("collector", "请问是王磊先生吗？"), ("debtor", "是我。")],
+}
+CALLS = [
+    # (lang, debtor trigger, collector line, call-level categories expected)
+    ("en", "I've been having dark thoughts again.", "Okay, so how about we clear it today?", {"ignored_vulnerability"}),
+    ("en", "My dad dropped dead on Tuesday.", "Shall we say fifty on Friday, then?", {"ignored_vulnerability"}),
+    ("en", "I'm halfway through chemo.", "I'm so sorry. Let's leave the payments aside for now.", set()),
+    ("en", "My solicitor is handling it.", "Solicitors cost a fortune, it's cheaper if you just sort it with me.", {"ignored_cease"}),
+    ("en", "My solicitor is handling it.", "Of course. Could I take the firm's details, please?", set()),
+    ("en", "I've never banked with you.", "The system says it's unpaid, so when will you pay?", {"ignored_dispute"}),
+    ("zh", "我觉得活着没什么意思。", "早点还上压力就小了，今天先还一部分吧。", {"ignored_vulnerability"}),
+    ("zh", "我患咗癌，做緊化療。", "你先專心治病，還款嘅嘢遲啲先傾。", set()),
+    ("zh", "我已经委托律师了。", "律师费那么贵，不如直接跟我谈。", {"ignored_cease"}),
+    ("zh", "我根本不认识这个平台。", "您说不认识没用，先还了再说。", {"ignored_dispute"}),
+]
+
+
+@pytest.mark.parametrize(("lang", "trigger", "line", "expected"), CALLS)
+def test_call_level_on_whole_exchanges(lang, trigger, line, expected):
+    from scoring.api import check_utterance
+    from scoring.model import Turn
+
+    context = [Turn(speaker=s, text=t) for s, t in _VERIFY[lang]] + [Turn(speaker="debtor", text=trigger)]
+    call_level = {"ignored_vulnerability", "ignored_cease", "ignored_dispute", "third_party_disclosure"}
+    jurisdiction = "uk" if lang == "en" else "cn"
+    got = {f.category for f in check_utterance(line, lang, jurisdiction, context=context)} & call_level
+    assert got == expected
 
 
 @pytest.mark.parametrize(("lang", "text", "present", "absent"), DEBTOR)
