@@ -65,6 +65,9 @@ OPTIONS = frozenset({"offer_help", "hardship_options"})
 COLLECT_CUE = "collect"
 # Carrying on as before after a stop request or a lawyer: more calls, going round the lawyer.
 CONTINUE_CONTACT_CUE = "continue_contact"
+# Setting the money aside for now ("let's leave the payment side for now", 还款的事完全可以往后放):
+# the words of a payment request, but the opposite of pressing - unless the turn also presses.
+DEFER_PAYMENT_CUE = "defer_payment"
 DEBT_CUES = frozenset({"debt_mention", "collect"})
 
 
@@ -245,6 +248,9 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
         debt: Finding | Cue | None = turn.finding(DEBT_INTENTS) or turn.has_cue(DEBT_CUES)
         payment: Finding | Cue | None = turn.finding("payment_request") or turn.has_cue(COLLECT_CUE)
         pressure = turn.finding(PRESSURE_VIOLATIONS)
+        deferring = turn.has_cue(DEFER_PAYMENT_CUE) is not None and turn.has_cue(COLLECT_CUE) is None
+        if deferring:
+            payment = None
 
         if debt is not None and wrong_party is not None:
             out.append(_finding("third_party_disclosure", "wrong_party", lang, turn, debt, wrong_party))
@@ -271,7 +277,7 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
             out.append(_finding("ignored_cease", "ignored_cease", lang, turn, carrying_on, cease))
         # After a dispute, insisting the debt stands ("the balance is what it is") without offering
         # to verify it is collecting on it too.
-        insisting = collecting if collecting is not None else debt
+        insisting = collecting if collecting is not None else None if deferring else debt
         if insisting is not None and dispute is not None and facts.verification_offered_turn is None:
             out.append(_finding("ignored_dispute", "ignored_dispute", lang, turn, insisting, dispute))
 
