@@ -15,6 +15,9 @@ debtor lexicons) and what the collector did (the detector's findings, including 
 - ``ignored_vulnerability``: pressing (threats, pressure, or a payment request with no
   acknowledgement) after illness, bereavement, a mental-health crisis or similar is disclosed.
 
+Setting the money aside ("let's leave the payment side for now", 还款的事完全可以往后放: the
+collector-side ``defer_payment`` cue) is not a payment request, even where the detector hears one.
+
 It also records the call facts the scorer needs (hardship disclosed, emotional cues, agreement,
 complaint, ...). Pure and deterministic: the same turns give the same result.
 """
@@ -248,7 +251,10 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
         debt: Finding | Cue | None = turn.finding(DEBT_INTENTS) or turn.has_cue(DEBT_CUES)
         payment: Finding | Cue | None = turn.finding("payment_request") or turn.has_cue(COLLECT_CUE)
         pressure = turn.finding(PRESSURE_VIOLATIONS)
-        deferring = turn.has_cue(DEFER_PAYMENT_CUE) is not None and turn.has_cue(COLLECT_CUE) is None
+        # The deferral cancels payment words it covers or follows ("还款的事一点都不急"), not a
+        # request made after it ("还款的事不急，不过今天先还五百").
+        defer = turn.has_cue(DEFER_PAYMENT_CUE) if turn.has_cue(COLLECT_CUE) is None else None
+        deferring = defer is not None and (payment is None or payment.span.start < defer.span.end)
         if deferring:
             payment = None
 

@@ -120,6 +120,26 @@ DEBTOR = [
     ("zh", "我哋屋企有人確診咗肝癌。", {"illness"}, set()),
     ("zh", "他是我表哥，你有事跟我说。", {"third_party"}, set()),
     ("zh", "我从来没听说过你们这个平台。", {"dispute"}, set()),
+    ("en", "I'm registered blind and can't read small print.", {"disability"}, set()),
+    ("en", "I can't walk since the fall.", {"disability"}, set()),
+    ("en", "I'm not disabled, just broke.", set(), {"disability"}),
+    ("en", "I've worked out how I'd end it.", {"mental_health"}, set()),
+    ("en", "She has endometriosis and can barely stand.", {"illness"}, set()),
+    ("en", "I got my diploma last year.", set(), {"illness"}),
+    ("en", "I closed that store card in 2020.", {"dispute"}, set()),
+    ("en", "They promised me there'd be no interest on it.", {"dispute"}, set()),
+    ("en", "I sent it back within the cooling-off period.", {"dispute"}, set()),
+    ("en", "Everything by email from now on.", {"stop_contact"}, set()),
+    ("en", "I've sent you a cease and desist.", {"stop_contact"}, set()),
+    ("en", "I'm now represented by a legal adviser.", {"lawyer_represents"}, set()),
+    ("zh", "我连后事都交代好了。", {"mental_health"}, set()),
+    ("zh", "我外婆一场病走了。", {"bereavement"}, set()),
+    ("zh", "医生说我查出来是甲状腺癌。", {"illness"}, set()),
+    ("zh", "他们多扣了我三百块。", {"dispute"}, set()),
+    ("zh", "系。", {"confirm_identity"}, set()),
+    ("zh", "系统出错了吗？", set(), {"confirm_identity"}),
+    ("zh", "我只是她填的紧急联系人。", {"third_party"}, set()),
+    ("zh", "这个号码现在是我在用。", {"third_party"}, set()),
 ]
 
 COLLECTOR = [
@@ -161,6 +181,20 @@ COLLECTOR = [
     ("zh", "请律师多花钱，何必呢，直接找我们谈就好。", {"continue_contact"}, set()),
     ("zh", "你唔使搵律師，同我哋傾就得。", {"continue_contact"}, set()),
     ("zh", "好的，我们之后直接和您的律师对接。", set(), {"continue_contact"}),
+    ("en", "Let's focus on getting this month's payment in.", {"collect"}, set()),
+    ("en", "The bill isn't going to pay itself, is it?", {"collect"}, set()),
+    ("en", "The client wants a firm date from you.", {"collect"}, set()),
+    ("en", "There's no need to talk money today.", set(), {"collect"}),
+    ("en", "Let's leave the payment side for now.", {"defer_payment"}, {"collect"}),
+    ("zh", "还款的事完全可以往后放。", {"defer_payment"}, {"collect"}),
+    ("zh", "对账单以后再说，今天先还一半。", {"collect"}, {"defer_payment"}),
+    ("zh", "先把钱还了以后再说。", set(), {"defer_payment"}),
+    ("zh", "还款日期我们可以帮您延后。", {"defer_payment"}, set()),
+    ("zh", "您先把这期还上再说。", {"collect"}, set()),
+    ("zh", "这个月的账款今天可以处理了吧？", {"collect"}, set()),
+    ("zh", "请律师就是花冤枉钱。", {"continue_contact"}, set()),
+    ("zh", "寄信太慢了，您现在说个日子。", {"continue_contact"}, set()),
+    ("zh", "他的卡已经好几期没缴了。", {"debt_mention"}, set()),
 ]
 
 
@@ -181,6 +215,11 @@ CALLS = [
     ("zh", "我患咗癌，做緊化療。", "你先專心治病，還款嘅嘢遲啲先傾。", set()),
     ("zh", "我已经委托律师了。", "律师费那么贵，不如直接跟我谈。", {"ignored_cease"}),
     ("zh", "我根本不认识这个平台。", "您说不认识没用，先还了再说。", {"ignored_dispute"}),
+    # a deferral cancels the detector's payment intent in the same turn, not a pushy line
+    ("zh", "我爸上个月走了。", "请您节哀，还款的事一点都不急，等您处理完家里的事再说。", set()),
+    ("zh", "我爸上个月走了。", "节哀，还款的事不急，不过今天先还五百。", {"ignored_vulnerability"}),
+    ("en", "My mum died last week.", "I'm so sorry. Forget about the payments for now.", set()),
+    ("en", "This isn't mine, I want it checked.", "Let's park the balance for now while I check it.", set()),
 ]
 
 
