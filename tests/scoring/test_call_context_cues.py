@@ -140,6 +140,12 @@ DEBTOR = [
     ("zh", "系统出错了吗？", set(), {"confirm_identity"}),
     ("zh", "我只是她填的紧急联系人。", {"third_party"}, set()),
     ("zh", "这个号码现在是我在用。", {"third_party"}, set()),
+    ("en", "I swallowed a bottle of paracetamol on Sunday.", {"mental_health"}, set()),
+    ("en", "Some days I'd rather not exist.", {"mental_health"}, set()),
+    ("en", "My cousin was stabbed last month.", {"bereavement"}, set()),
+    ("en", "Write to me only by post.", {"stop_contact"}, set()),
+    ("en", "It's for a parcel I never received.", {"dispute"}, set()),
+    ("zh", "我爸眼睛失明好几年了，我也看不清。", {"disability"}, set()),
 ]
 
 COLLECTOR = [
@@ -195,6 +201,10 @@ COLLECTOR = [
     ("zh", "请律师就是花冤枉钱。", {"continue_contact"}, set()),
     ("zh", "寄信太慢了，您现在说个日子。", {"continue_contact"}, set()),
     ("zh", "他的卡已经好几期没缴了。", {"debt_mention"}, set()),
+    ("en", "We'd expect at least the minimum by Monday.", {"collect"}, set()),
+    ("en", "Can we sort the arrears while I've got you?", {"collect"}, set()),
+    ("zh", "今天得有个说法。", {"collect"}, set()),
+    ("zh", "您跟我直接商量就行，何必找律师。", {"continue_contact"}, set()),
 ]
 
 
