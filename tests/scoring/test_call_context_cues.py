@@ -146,6 +146,14 @@ DEBTOR = [
     ("en", "Write to me only by post.", {"stop_contact"}, set()),
     ("en", "It's for a parcel I never received.", {"dispute"}, set()),
     ("zh", "我爸眼睛失明好几年了，我也看不清。", {"disability"}, set()),
+    ("en", "Only text me, no calls.", {"stop_contact"}, set()),
+    ("en", "I've had no calls from you.", set(), {"stop_contact"}),
+    ("en", "I'm profoundly deaf.", {"disability"}, set()),
+    ("en", "I'm on the list for a new liver.", {"illness"}, set()),
+    ("en", "I was knocked down by a van in May.", {"illness"}, set()),
+    ("en", "My uncle hanged himself at Easter.", {"mental_health"}, set()),
+    ("zh", "我耳朵听不见。", {"disability"}, set()),
+    ("zh", "那笔钱已经两清了。", {"dispute"}, set()),
 ]
 
 COLLECTOR = [
@@ -205,6 +213,12 @@ COLLECTOR = [
     ("en", "Can we sort the arrears while I've got you?", {"collect"}, set()),
     ("zh", "今天得有个说法。", {"collect"}, set()),
     ("zh", "您跟我直接商量就行，何必找律师。", {"continue_contact"}, set()),
+    ("en", "Would a payment on the 3rd suit you?", {"collect"}, set()),
+    ("en", "Would a reduced plan for six months help?", set(), {"collect"}),
+    ("en", "Being in hospital doesn't stop you paying online.", {"collect"}, set()),
+    ("en", "Emails get missed, let's do it now.", {"continue_contact"}, set()),
+    ("zh", "我们先把账户冻结，等您好了再说。", set(), {"collect"}),
+    ("zh", "我直接从您卡里扣。", {"collect"}, set()),
 ]
 
 
