@@ -154,6 +154,16 @@ DEBTOR = [
     ("en", "My uncle hanged himself at Easter.", {"mental_health"}, set()),
     ("zh", "我耳朵听不见。", {"disability"}, set()),
     ("zh", "那笔钱已经两清了。", {"dispute"}, set()),
+    ("en", "The consultant has given me a few months.", {"illness"}, set()),
+    ("en", "I'm booked in for a hip operation next week.", {"illness"}, set()),
+    ("en", "They'd all be better off if I wasn't here.", {"mental_health"}, set()),
+    ("en", "I need it verified first.", {"dispute"}, set()),
+    ("zh", "上个月我喝了农药，被救回来了。", {"mental_health"}, set()),
+    ("zh", "我女儿去年溺水没了。", {"bereavement"}, set()),
+    ("zh", "医生说我只剩几个月了。", {"illness"}, set()),
+    ("zh", "我脑子有点问题，记不住事。", {"disability"}, set()),
+    ("zh", "把我的手机号从你们的系统里删掉。", {"stop_contact"}, set()),
+    ("zh", "你们先核实清楚再说。", {"dispute"}, set()),
 ]
 
 COLLECTOR = [
@@ -219,6 +229,9 @@ COLLECTOR = [
     ("en", "Emails get missed, let's do it now.", {"continue_contact"}, set()),
     ("zh", "我们先把账户冻结，等您好了再说。", set(), {"collect"}),
     ("zh", "我直接从您卡里扣。", {"collect"}, set()),
+    ("en", "There's nothing to verify, it's your debt.", set(), {"offer_verification"}),
+    ("zh", "没什么好核实的，今天还上。", {"collect"}, {"offer_verification"}),
+    ("zh", "律师归律师，今天先把数定下来。", {"continue_contact", "collect"}, set()),
 ]
 
 
