@@ -164,6 +164,12 @@ DEBTOR = [
     ("zh", "我脑子有点问题，记不住事。", {"disability"}, set()),
     ("zh", "把我的手机号从你们的系统里删掉。", {"stop_contact"}, set()),
     ("zh", "你们先核实清楚再说。", {"dispute"}, set()),
+    ("en", "Grandad lost his battle with COPD in May.", {"bereavement"}, set()),
+    ("en", "Last night I nearly stepped in front of a train.", {"mental_health"}, set()),
+    ("en", "The policy was mis-sold to me.", {"dispute"}, set()),
+    ("zh", "我昨晚差点跳进河里。", {"mental_health"}, set()),
+    ("zh", "我妈治了两年，最后还是走了。", {"bereavement"}, set()),
+    ("zh", "我这里有转账截图。", {"dispute"}, set()),
 ]
 
 COLLECTOR = [
@@ -232,6 +238,8 @@ COLLECTOR = [
     ("en", "There's nothing to verify, it's your debt.", set(), {"offer_verification"}),
     ("zh", "没什么好核实的，今天还上。", {"collect"}, {"offer_verification"}),
     ("zh", "律师归律师，今天先把数定下来。", {"continue_contact", "collect"}, set()),
+    ("en", "Is the £60 still going out on Monday?", {"collect"}, set()),
+    ("zh", "这期的钱周五能到账吗？", {"collect"}, set()),
 ]
 
 
