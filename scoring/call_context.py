@@ -15,6 +15,9 @@ debtor lexicons) and what the collector did (the detector's findings, including 
 - ``ignored_vulnerability``: pressing (threats, pressure, or a payment request with no
   acknowledgement) after illness, bereavement, a mental-health crisis or similar is disclosed.
 
+Setting the money aside ("let's leave the payment side for now", 还款的事完全可以往后放: the
+collector-side ``defer_payment`` cue) is not a payment request, even where the detector hears one.
+
 It also records the call facts the scorer needs (hardship disclosed, emotional cues, agreement,
 complaint, ...). Pure and deterministic: the same turns give the same result.
 """
@@ -65,6 +68,9 @@ OPTIONS = frozenset({"offer_help", "hardship_options"})
 COLLECT_CUE = "collect"
 # Carrying on as before after a stop request or a lawyer: more calls, going round the lawyer.
 CONTINUE_CONTACT_CUE = "continue_contact"
+# Setting the money aside for now ("let's leave the payment side for now", 还款的事完全可以往后放):
+# the words of a payment request, but the opposite of pressing - unless the turn also presses.
+DEFER_PAYMENT_CUE = "defer_payment"
 DEBT_CUES = frozenset({"debt_mention", "collect"})
 
 
@@ -245,6 +251,12 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
         debt: Finding | Cue | None = turn.finding(DEBT_INTENTS) or turn.has_cue(DEBT_CUES)
         payment: Finding | Cue | None = turn.finding("payment_request") or turn.has_cue(COLLECT_CUE)
         pressure = turn.finding(PRESSURE_VIOLATIONS)
+        # The deferral cancels payment words it covers or follows ("还款的事一点都不急"), not a
+        # request made after it ("还款的事不急，不过今天先还五百").
+        defer = turn.has_cue(DEFER_PAYMENT_CUE) if turn.has_cue(COLLECT_CUE) is None else None
+        deferring = defer is not None and (payment is None or payment.span.start < defer.span.end)
+        if deferring:
+            payment = None
 
         if debt is not None and wrong_party is not None:
             out.append(_finding("third_party_disclosure", "wrong_party", lang, turn, debt, wrong_party))
@@ -271,7 +283,7 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
             out.append(_finding("ignored_cease", "ignored_cease", lang, turn, carrying_on, cease))
         # After a dispute, insisting the debt stands ("the balance is what it is") without offering
         # to verify it is collecting on it too.
-        insisting = collecting if collecting is not None else debt
+        insisting = collecting if collecting is not None else None if deferring else debt
         if insisting is not None and dispute is not None and facts.verification_offered_turn is None:
             out.append(_finding("ignored_dispute", "ignored_dispute", lang, turn, insisting, dispute))
 
