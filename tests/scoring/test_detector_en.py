@@ -700,7 +700,7 @@ S4_EMPATHY = [
     ("I won't keep you long.", set(), {"courtesy"}),
     ("Even my nephew can manage a budget.", {"condescension"}, set()),
     ("What's so complicated about the due date?", {"condescension"}, set()),
-    ("We'll hold off chasing until you've had the copies.", {"offer_help"}, {"hardship_options"}),
+    ("We'll hold off chasing until you've had the copies.", set(), {"hardship_options"}),
     ("I can't promise the judgment will come off your file.", set(), {"threat_legal_action"}),
     # sixth round
     ("There's no early repayment penalty on this account.", set(), {"reassure"}),
@@ -751,9 +751,15 @@ S4_EMPATHY = [
     ("Let me finish my point, please.", {"rushing"}, set()),
     ("Any grown adult can fill in a form.", {"condescension"}, set()),
     ("How do you still not get this?", {"condescension"}, set()),
-    # pausing collection while documents are checked is offering verification (README): offer_help only
-    ("We can pause collections while you dig out the receipts.", {"offer_help"}, {"hardship_options"}),
+    # pausing collection while documents are checked is not a hardship option; after a dispute it
+    # is the verification the debtor is owed, not offer_help (scoring.api, tested in
+    # test_scorecard_pipeline.py)
+    ("We can pause collections while you dig out the receipts.", set(), {"hardship_options"}),
     ("I can't stop the calls until you've paid something.", set(), {"offer_help"}),
+    # name and company in other word orders
+    ("Morning! Ben Carter here, ringing on behalf of Sterling Home Loans.", {"self_identification"}, set()),
+    ("It's Aisha, I work at Redwood Credit Union.", {"self_identification"}, set()),
+    ("Sam here, at home today.", set(), {"self_identification"}),
 ]
 
 
