@@ -1,7 +1,7 @@
 """Time to grade 10,000 synthetic 20-turn transcripts on one core. Budget: 30 s.
 
     python benchmarks/score_speed.py [--count 10000] [--turns 20] [--seed 7]
-        [--mode corpus|unique] [--budget-s 30] [--tracemalloc N] [--json] [--enforce]
+        [--mode corpus|unique] [--pool 9000] [--budget-s 30] [--tracemalloc N] [--json] [--enforce]
 
 Transcripts are generated deterministically (fixed seed) from the labelled corpus: collector turns
 are corpus utterances, debtor turns come from the corpus contexts plus a few stock replies;
@@ -13,6 +13,12 @@ then cleared, so the run starts cold).
 ``--mode corpus`` reuses corpus lines, so utterances repeat across transcripts and per-utterance
 caches help, as they do for a trainer re-grading sessions of scripted scenarios. ``--mode unique``
 appends a distinct reference to every collector line so no utterance repeats: the worst case.
+
+Collector lines come from a fixed-size pool per language (``--pool``, default 9,000 distinct
+lines, picked by a hash of the text: about what every corpus line gave in session 3). The
+workload must not grow with the corpus: with every corpus line in the pool (``--pool 0``),
+session 3's code took 24.9 s on session 3's corpus and 33.9 s on session 4's, which had about
+1,300 more distinct collector lines per language to detect once each.
 Peak memory: the process's peak RSS; ``--tracemalloc N`` also reports the Python allocation peak
 while grading the first N transcripts (a separate, slower pass).
 """
@@ -20,6 +26,7 @@ while grading the first N transcripts (a separate, slower pass).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import statistics
@@ -69,19 +76,29 @@ STOCK_DEBTOR = {
 UNIQUE_SUFFIX = {"en": " (ref {n})", "zh": "（编号{n}）"}
 
 
-def corpus_lines(lang: str) -> tuple[list[str], list[str]]:
-    """(collector lines, debtor lines) of a language, in a fixed order."""
+POOL = 9_000
+
+
+def _pool_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def corpus_lines(lang: str, pool: int = POOL) -> tuple[list[str], list[str]]:
+    """(collector lines, debtor lines) of a language, in a fixed order. At most ``pool`` distinct
+    collector lines (0: all), chosen by hash, so adding corpus lines swaps some but never adds work."""
     items = load_items([lang], SPLITS)
     collector = sorted({item.text for item in items})
+    if pool and len(collector) > pool:
+        collector = sorted(sorted(collector, key=_pool_key)[:pool])
     debtor = sorted(
         {t.text for item in items for t in item.context if t.speaker == "debtor"} | set(STOCK_DEBTOR[lang])
     )
     return collector, debtor
 
 
-def make_transcripts(count: int, turns: int, seed: int, unique: bool) -> list[Transcript]:
+def make_transcripts(count: int, turns: int, seed: int, unique: bool, pool: int = POOL) -> list[Transcript]:
     rng = random.Random(seed)
-    lines = {lang: corpus_lines(lang) for lang in LANGS}
+    lines = {lang: corpus_lines(lang, pool) for lang in LANGS}
     out = []
     serial = 0
     for i in range(count):
@@ -109,6 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--turns", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--mode", choices=["corpus", "unique"], default="corpus")
+    parser.add_argument(
+        "--pool", type=int, default=POOL, help="distinct collector lines per language (0: every corpus line)"
+    )
     parser.add_argument("--budget-s", type=float, default=30.0)
     parser.add_argument(
         "--tracemalloc", type=int, default=0, metavar="N", help="allocation peak over N calls"
@@ -125,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     pinned = pin_to_one_core()
     g0 = time.perf_counter()
-    transcripts = make_transcripts(args.count, args.turns, args.seed, args.mode == "unique")
+    transcripts = make_transcripts(args.count, args.turns, args.seed, args.mode == "unique", args.pool)
     generate_s = time.perf_counter() - g0
 
     w0 = time.perf_counter()
@@ -164,6 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "transcripts": len(transcripts),
         "turns_each": args.turns,
         "mode": args.mode,
+        "pool": args.pool,
         "seed": args.seed,
         "cpu": pinned,
         "generate_s": round(generate_s, 2),
@@ -184,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         s = report["per_transcript_ms"]
         print(
             f"{len(transcripts)} transcripts x {args.turns} turns, "
-            f"mode {args.mode}, seed {args.seed}; {pinned}"
+            f"mode {args.mode}, pool {args.pool or 'all'}, seed {args.seed}; {pinned}"
         )
         print(f"generation {generate_s:.1f} s (untimed); warm-up {warm_up_s:.1f} s (untimed)")
         print(
