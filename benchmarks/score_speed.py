@@ -17,8 +17,8 @@ appends a distinct reference to every collector line so no utterance repeats: th
 Collector lines come from a fixed-size pool per language (``--pool``, default 9,000 distinct
 lines, picked by a hash of the text: about what every corpus line gave in session 3). The
 workload must not grow with the corpus: with every corpus line in the pool (``--pool 0``),
-session 3's code took 24.9 s on session 3's corpus and 33.9 s on session 4's, which had about
-1,300 more distinct collector lines per language to detect once each.
+session 3's code took 24.9 s on session 3's corpus and 33.9 s on session 4's, which had 1,300 to
+1,650 more distinct collector lines per language to detect once each.
 Peak memory: the process's peak RSS; ``--tracemalloc N`` also reports the Python allocation peak
 while grading the first N transcripts (a separate, slower pass).
 """
