@@ -250,12 +250,32 @@ _VERIFY = {
 }
 CALLS = [
     # (lang, debtor trigger, collector line, call-level categories expected)
-    ("en", "I've been having dark thoughts again.", "Okay, so how about we clear it today?", {"ignored_vulnerability"}),
-    ("en", "My dad dropped dead on Tuesday.", "Shall we say fifty on Friday, then?", {"ignored_vulnerability"}),
+    (
+        "en",
+        "I've been having dark thoughts again.",
+        "Okay, so how about we clear it today?",
+        {"ignored_vulnerability"},
+    ),
+    (
+        "en",
+        "My dad dropped dead on Tuesday.",
+        "Shall we say fifty on Friday, then?",
+        {"ignored_vulnerability"},
+    ),
     ("en", "I'm halfway through chemo.", "I'm so sorry. Let's leave the payments aside for now.", set()),
-    ("en", "My solicitor is handling it.", "Solicitors cost a fortune, it's cheaper if you just sort it with me.", {"ignored_cease"}),
+    (
+        "en",
+        "My solicitor is handling it.",
+        "Solicitors cost a fortune, it's cheaper if you just sort it with me.",
+        {"ignored_cease"},
+    ),
     ("en", "My solicitor is handling it.", "Of course. Could I take the firm's details, please?", set()),
-    ("en", "I've never banked with you.", "The system says it's unpaid, so when will you pay?", {"ignored_dispute"}),
+    (
+        "en",
+        "I've never banked with you.",
+        "The system says it's unpaid, so when will you pay?",
+        {"ignored_dispute"},
+    ),
     ("zh", "我觉得活着没什么意思。", "早点还上压力就小了，今天先还一部分吧。", {"ignored_vulnerability"}),
     ("zh", "我患咗癌，做緊化療。", "你先專心治病，還款嘅嘢遲啲先傾。", set()),
     ("zh", "我已经委托律师了。", "律师费那么贵，不如直接跟我谈。", {"ignored_cease"}),

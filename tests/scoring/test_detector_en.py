@@ -605,7 +605,11 @@ S4_EMPATHY = [
     ("Telling us about the illness won't be held against you.", {"reassure"}, set()),
     ("It doesn't matter how long it takes you.", {"reassure"}, set()),
     ("I'm not threatening you, that's simply what the contract says.", set(), {"reassure"}),
-    ("A genuine bank will never ask you to pay with gift cards, so hang up if the police ring about it.", set(), {"reassure"}),
+    (
+        "A genuine bank will never ask you to pay with gift cards, so hang up if the police ring about it.",
+        set(),
+        {"reassure"},
+    ),
     ("I'm honestly not here to judge anyone.", {"validate"}, {"reassure"}),
     ("In your position I'd be absolutely livid too.", {"validate"}, set()),
     ("Owing money doesn't make you a bad parent.", {"validate", "reassure"}, set()),
@@ -633,7 +637,11 @@ S4_EMPATHY = [
     # second round
     ("You really don't have to decide anything on this call.", {"reassure"}, set()),
     ("Have as much time as you like to think it over.", {"reassure"}, set()),
-    ("We can freeze it from this month if the interest is what's hurting.", {"hardship_options", "offer_help"}, set()),
+    (
+        "We can freeze it from this month if the interest is what's hurting.",
+        {"hardship_options", "offer_help"},
+        set(),
+    ),
     ("It's so disheartening, chasing a refund for weeks.", {"acknowledge_feeling"}, set()),
     ("It's frustrating for me too when our system's down.", set(), {"acknowledge_feeling"}),
     ("I'll pop a copy of the agreement in the post to you.", {"offer_help"}, set()),
@@ -643,7 +651,11 @@ S4_EMPATHY = [
     ("Enjoy the rest of your weekend.", {"courtesy"}, set()),
     ("You'll get your turn, I'm speaking.", {"rushing"}, set()),
     ("What part of 'overdue' don't you understand?", {"condescension"}, set()),
-    ("I can't guarantee the bank will agree, but we can keep the interest frozen meanwhile.", {"reassure"}, set()),
+    (
+        "I can't guarantee the bank will agree, but we can keep the interest frozen meanwhile.",
+        {"reassure"},
+        set(),
+    ),
     ("I can't waive their fees, but I can waive ours.", set(), {"reassure"}),
     ("Lots of ordinary people find the statements confusing.", {"validate"}, set()),
     ("That's a perfectly sensible thing to ask.", {"validate"}, set()),

@@ -435,7 +435,8 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ('听到你屋企有人过咗身，真系好遗憾', {'sympathy'}, set()),
     ('你咁紧张好正常', {'validate'}, set()),
     ('唔好讲咁多，几时还？', {'rushing'}, set()),
-    # --- session 4: empathy constructions (acknowledge / validate / open_question / reassure / hardship / dismiss)
+    # --- session 4: empathy constructions
+    # (acknowledge / validate / open_question / reassure / hardship / dismiss)
     ("我能听出来您最近压力挺大", {"acknowledge_feeling"}, set()),
     ("听你把声好似好唔开心", {"acknowledge_feeling"}, set()),
     ("我理解您的难处，但这个月还是要安排一下", {"acknowledge_feeling"}, {"validate"}),

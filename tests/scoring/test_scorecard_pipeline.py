@@ -145,7 +145,13 @@ def test_debt_stated_to_a_third_party_is_not_the_required_disclosure(
             "Yes. But I never took out this loan, it isn't mine.",
             "I can send you a copy of the signed agreement if that helps.",
         ),
-        ("zh", "cn", "请问是张伟先生吗？", "是我。这笔钱不是我借的。", "需要的话，我可以把借款合同发给您核对。"),
+        (
+            "zh",
+            "cn",
+            "请问是张伟先生吗？",
+            "是我。这笔钱不是我借的。",
+            "需要的话，我可以把借款合同发给您核对。",
+        ),
     ],
 )
 def test_verification_owed_after_a_dispute_is_not_offer_help(lang, jurisdiction, opening, reply, line):
