@@ -243,63 +243,6 @@ COLLECTOR = [
 ]
 
 
-# Whole exchanges through the public API: verification, the debtor's trigger, the collector's line.
-_VERIFY = {
-    "en": [("collector", "Am I speaking with Jordan Reyes?"), ("debtor", "Yes, speaking.")],
-    "zh": [("collector", "请问是王磊先生吗？"), ("debtor", "是我。")],
-}
-CALLS = [
-    # (lang, debtor trigger, collector line, call-level categories expected)
-    (
-        "en",
-        "I've been having dark thoughts again.",
-        "Okay, so how about we clear it today?",
-        {"ignored_vulnerability"},
-    ),
-    (
-        "en",
-        "My dad dropped dead on Tuesday.",
-        "Shall we say fifty on Friday, then?",
-        {"ignored_vulnerability"},
-    ),
-    ("en", "I'm halfway through chemo.", "I'm so sorry. Let's leave the payments aside for now.", set()),
-    (
-        "en",
-        "My solicitor is handling it.",
-        "Solicitors cost a fortune, it's cheaper if you just sort it with me.",
-        {"ignored_cease"},
-    ),
-    ("en", "My solicitor is handling it.", "Of course. Could I take the firm's details, please?", set()),
-    (
-        "en",
-        "I've never banked with you.",
-        "The system says it's unpaid, so when will you pay?",
-        {"ignored_dispute"},
-    ),
-    ("zh", "我觉得活着没什么意思。", "早点还上压力就小了，今天先还一部分吧。", {"ignored_vulnerability"}),
-    ("zh", "我患咗癌，做緊化療。", "你先專心治病，還款嘅嘢遲啲先傾。", set()),
-    ("zh", "我已经委托律师了。", "律师费那么贵，不如直接跟我谈。", {"ignored_cease"}),
-    ("zh", "我根本不认识这个平台。", "您说不认识没用，先还了再说。", {"ignored_dispute"}),
-    # a deferral cancels the detector's payment intent in the same turn, not a pushy line
-    ("zh", "我爸上个月走了。", "请您节哀，还款的事一点都不急，等您处理完家里的事再说。", set()),
-    ("zh", "我爸上个月走了。", "节哀，还款的事不急，不过今天先还五百。", {"ignored_vulnerability"}),
-    ("en", "My mum died last week.", "I'm so sorry. Forget about the payments for now.", set()),
-    ("en", "This isn't mine, I want it checked.", "Let's park the balance for now while I check it.", set()),
-]
-
-
-@pytest.mark.parametrize(("lang", "trigger", "line", "expected"), CALLS)
-def test_call_level_on_whole_exchanges(lang, trigger, line, expected):
-    from scoring.api import check_utterance
-    from scoring.model import Turn
-
-    context = [Turn(speaker=s, text=t) for s, t in _VERIFY[lang]] + [Turn(speaker="debtor", text=trigger)]
-    call_level = {"ignored_vulnerability", "ignored_cease", "ignored_dispute", "third_party_disclosure"}
-    jurisdiction = "uk" if lang == "en" else "cn"
-    got = {f.category for f in check_utterance(line, lang, jurisdiction, context=context)} & call_level
-    assert got == expected
-
-
 @pytest.mark.parametrize(("lang", "text", "present", "absent"), DEBTOR)
 def test_debtor_cues(lang, text, present, absent):
     got = {c.category for c in debtor_cues(text, lang, "debtor")}

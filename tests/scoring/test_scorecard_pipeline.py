@@ -247,6 +247,37 @@ CONTINUATIONS = [
     ("zh", "金额不对，应该只有一半。", "金额就是这么多，没什么好说的，转账还是刷卡？", "ignored_dispute"),
     ("zh", "我老公上周刚走。", "请节哀。这段时间您先不用考虑还款的事，我们可以先暂停。", None),
     ("zh", "我停药了，脑子很乱，状态很差。", "脑子不清楚卡号总能念吧？", "ignored_vulnerability"),
+    # oblique disclosures, going round a lawyer, dismissed disputes, and deferral (the
+    # defer_payment cue cancels payment words it covers, not a demand made after it)
+    (
+        "en",
+        "I've been having dark thoughts again.",
+        "Okay, so how about we clear it today?",
+        "ignored_vulnerability",
+    ),
+    ("en", "My dad dropped dead on Tuesday.", "Shall we say fifty on Friday, then?", "ignored_vulnerability"),
+    ("en", "I'm halfway through chemo.", "I'm so sorry. Let's leave the payments aside for now.", None),
+    (
+        "en",
+        "My solicitor is handling it.",
+        "Solicitors cost a fortune, it's cheaper if you just sort it with me.",
+        "ignored_cease",
+    ),
+    ("en", "My solicitor is handling it.", "Of course. Could I take the firm's details, please?", None),
+    (
+        "en",
+        "I've never banked with you.",
+        "The system says it's unpaid, so when will you pay?",
+        "ignored_dispute",
+    ),
+    ("zh", "我觉得活着没什么意思。", "早点还上压力就小了，今天先还一部分吧。", "ignored_vulnerability"),
+    ("zh", "我患咗癌，做緊化療。", "你先專心治病，還款嘅嘢遲啲先傾。", None),
+    ("zh", "我已经委托律师了。", "律师费那么贵，不如直接跟我谈。", "ignored_cease"),
+    ("zh", "我根本不认识这个平台。", "您说不认识没用，先还了再说。", "ignored_dispute"),
+    ("zh", "我爸上个月走了。", "请您节哀，还款的事一点都不急，等您处理完家里的事再说。", None),
+    ("zh", "我爸上个月走了。", "节哀，还款的事不急，不过今天先还五百。", "ignored_vulnerability"),
+    ("en", "My mum died last week.", "I'm so sorry. Forget about the payments for now.", None),
+    ("en", "This isn't mine, I want it checked.", "Let's park the balance for now while I check it.", None),
 ]
 
 
