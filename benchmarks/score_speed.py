@@ -85,7 +85,8 @@ def _pool_key(text: str) -> str:
 
 def corpus_lines(lang: str, pool: int = POOL) -> tuple[list[str], list[str]]:
     """(collector lines, debtor lines) of a language, in a fixed order. At most ``pool`` distinct
-    collector lines (0: all), chosen by hash, so adding corpus lines swaps some but never adds work."""
+    collector lines (0: all), chosen by hash, so adding corpus lines swaps some collector lines
+    but adds none. Debtor lines are all taken: new context items still add cue-matching work."""
     items = load_items([lang], SPLITS)
     collector = sorted({item.text for item in items})
     if pool and len(collector) > pool:
