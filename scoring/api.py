@@ -110,7 +110,7 @@ def check_utterance(
         views.append(_view(last, Turn(speaker="collector", text=text), lang, tuple(own)))
         result = analyse_call(views, lang)
         call_level = [f.model_copy(update={"turn": None}) for f in result.findings if f.turn == last]
-        own = _owed_not_offered(list(own), views[last], result.facts)
+        own = _owed_not_offered(own, views[last], result.facts)
     merged = _merge(own, call_level)
     merged.sort(key=lambda f: (f.span.start, f.span.end, f.kind.value, f.category))
     return pack.annotate(merged, lang)

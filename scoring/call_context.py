@@ -249,11 +249,12 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
             verification_pending = False
         # The detector's intents first; the collector-side cues catch what they miss.
         debt: Finding | Cue | None = turn.finding(DEBT_INTENTS) or turn.has_cue(DEBT_CUES)
-        payment: Finding | Cue | None = turn.finding("payment_request") or turn.has_cue(COLLECT_CUE)
+        collect_cue = turn.has_cue(COLLECT_CUE)
+        payment: Finding | Cue | None = turn.finding("payment_request") or collect_cue
         pressure = turn.finding(PRESSURE_VIOLATIONS)
         # The deferral cancels payment words it covers or follows ("还款的事一点都不急"), not a
         # request made after it ("还款的事不急，不过今天先还五百").
-        defer = turn.has_cue(DEFER_PAYMENT_CUE) if turn.has_cue(COLLECT_CUE) is None else None
+        defer = turn.has_cue(DEFER_PAYMENT_CUE) if collect_cue is None else None
         deferring = defer is not None and (payment is None or payment.span.start < defer.span.end)
         if deferring:
             payment = None
@@ -292,7 +293,7 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
             # a later payment request, not one in the same breath - unless this turn offers options.
             # Pushy wording (the `collect` cue) presses even when the detector also hears an offer.
             options_now = turn.finding(OPTIONS) is not None
-            pushy = turn.has_cue(COLLECT_CUE) is not None
+            pushy = collect_cue is not None
             brushing_off = debt is not None and turn.finding(DISMISSIVE) is not None and not options_now
             if pressure is not None or brushing_off or (
                 payment is not None and not acknowledged_since_vulnerability and (pushy or not options_now)
