@@ -75,7 +75,8 @@ _TERMS = frozenset({"instalment_terms", "pay_in_full_terms"})
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _debtor_turn_cues(text: str, lang: Lang) -> tuple[Cue, ...]:
-    terms = tuple(c for c in debtor_cues(text, lang, "collector") if c.category in _TERMS)
+    hits = _cue_lexicon(f"collector_cues_{lang}").match(_normalized(text, lang), only=_TERMS)
+    terms = tuple(Cue(category=h.category, span=Span(start=h.start, end=h.end), text=h.text) for h in hits)
     return debtor_cues(text, lang, "debtor") + terms
 
 

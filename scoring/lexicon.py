@@ -168,6 +168,8 @@ class Pattern:
     alt_leads: tuple[Lead, ...] = ()
     _regex: Any = field(default=None, repr=False)
     _alt_regexes: dict[int, Any] = field(default_factory=dict, repr=False)
+    # alternatives tried together -> lead word -> their compiled programs that may start with it
+    _plans: dict[tuple[int, ...], dict[str, list[Any]] | None] = field(default_factory=dict, repr=False)
 
     @property
     def regex(self) -> Any:
@@ -185,6 +187,23 @@ class Pattern:
 
     def alternatives(self) -> range:
         return range(len(self.alt_sources) or 1)
+
+    def plan(self, alts: tuple[int, ...]) -> dict[str, list[Any]] | None:
+        """For the alternatives ``alts``: each lead word with the programs (in pattern order, so
+        leftmost-first order survives) of those alternatives that may start with it; ``None``
+        when one of them has no leads (it may start anywhere). Built once per combination: the
+        leads are fixed, and a line meets the same few combinations again and again."""
+        if alts in self._plans:
+            return self._plans[alts]
+        leads = [self.alt_leads[i] for i in alts]
+        plan: dict[str, list[Any]] | None = None
+        if all(lead is not None for lead in leads):
+            plan = {}
+            for i, lead in zip(alts, leads, strict=True):
+                for key in lead or ():
+                    plan.setdefault(key, []).append(self.alternative(i))
+        self._plans[alts] = plan
+        return plan
 
 
 @dataclass
@@ -259,24 +278,23 @@ class _Prepared:
             self._cache[key] = got
         return got
 
-    def tries_for(self, pat: Pattern, alts: Sequence[int], regexes: Sequence[Any]) -> Tries:
+    def tries_for(self, pat: Pattern, alts: tuple[int, ...]) -> Tries:
         """Where a match of the pattern's alternatives ``alts`` may begin, in order, each with the
-        alternatives (compiled, in ``regexes``, in pattern order) worth trying there: those whose
-        leads include the word that starts there. Without leads: any start (any position at all
-        when a free regex is involved), with every alternative."""
-        leads = [lead for i in alts if (lead := pat.alt_leads[i]) is not None]
-        if len(leads) < len(alts):
+        alternatives (compiled, in pattern order) worth trying there: those whose leads include
+        the word that starts there. Without leads: any start (any position at all when a free
+        regex is involved), with every alternative."""
+        plan = pat.plan(alts)
+        if plan is None:
+            regexes = [pat.alternative(i) for i in alts]
             starts: Sequence[int] = range(len(self.text)) if pat.mid_word else self.starts
             return starts, [regexes] * len(starts)
-        index = self.lead_index
-        by_key: list[tuple[int, Sequence[Any]]] = []
-        keys = {k for lead in leads for k in lead if k in index}
-        for key in keys:
-            # Leftmost-first order survives: the alternatives keep their order in the pattern.
-            here = [rx for rx, lead in zip(regexes, leads, strict=True) if key in lead]
-            by_key.extend((p, here) for p in index[key])
-        by_key.sort(key=lambda t: t[0])
-        return [p for p, _ in by_key], [r for _, r in by_key]
+        by_pos: list[tuple[int, list[Any]]] = []
+        for key, positions in self.lead_index.items():
+            here = plan.get(key)
+            if here is not None:
+                by_pos.extend((p, here) for p in positions)
+        by_pos.sort(key=_first)
+        return [p for p, _ in by_pos], [r for _, r in by_pos]
 
     @functools.cached_property
     def encoded(self) -> EncodedText:
@@ -299,13 +317,9 @@ class _Prepared:
     @functools.cached_property
     def starts(self) -> list[int]:
         """Where a match can begin: not a space, and in word languages not the middle of a word."""
-        text = self.text
         if not self.word_boundaries:  # no \b in these patterns: a match may begin at any character
-            return [i for i, ch in enumerate(text) if not ch.isspace()]
-        return [
-            i for i, ch in enumerate(text)
-            if not ch.isspace() and (i == 0 or not (_joins_word(ch) and _joins_word(text[i - 1])))
-        ]
+            return [m.start() for m in _NOT_SPACE.finditer(self.text)]
+        return [m.start() for m in _WORD_STARTS.finditer(self.text)]
 
     def words_between(self, a: int, b: int) -> int:
         """Number of word starts in [a, b) (for zh: characters)."""
@@ -419,8 +433,15 @@ class Lexicon:
                 pat.alternative(i)
 
     # ---- matching
-    def match(self, normalized: NormalizedText | str, *, include_negated: bool = False) -> list[Hit]:
-        """All pattern hits in an utterance, sorted by (start, end, pattern id)."""
+    def match(
+        self,
+        normalized: NormalizedText | str,
+        *,
+        include_negated: bool = False,
+        only: frozenset[str] | None = None,
+    ) -> list[Hit]:
+        """All pattern hits in an utterance, sorted by (start, end, pattern id); with ``only``,
+        just the hits of those categories (the other patterns are not run)."""
         norm = normalized if isinstance(normalized, NormalizedText) else normalize(normalized, self.language)
         if not norm.text or not self.patterns:
             return []
@@ -428,6 +449,8 @@ class Lexicon:
         hits: list[Hit] = []
         for idx, alts in self._candidates(prep.text):
             pat = self.patterns[idx]
+            if only is not None and only.isdisjoint((pat.category, pat.denied, *pat.also)):
+                continue
             for a, b in self.pattern_spans(prep, pat, alts):
                 a, b = _trim(prep.text, a, b)
                 if b <= a or not self._guards_pass(prep, pat, a, b):
@@ -447,15 +470,16 @@ class Lexicon:
                 if not negated:
                     for cat in pat.also:
                         hits.append(Hit(f"{pat.id}.{cat}", cat, None, oa, ob, text, pat.explanation, na, nb))
+        if only is not None:
+            hits = [h for h in hits if h.category in only]
         hits.sort(key=lambda h: (h.start, h.end, h.pattern))
         return hits
 
     def pattern_spans(self, prep: _Prepared, pat: Pattern, alts: Sequence[int]) -> list[tuple[int, int]]:
         """Leftmost-first matches of the pattern restricted to alternatives ``alts`` (the others
         cannot match), each narrowed to its latest-starting match."""
-        regexes = [pat.alternative(i) for i in alts]
-        tries = prep.tries_for(pat, alts, regexes)
         key = (id(pat), tuple(alts))
+        tries = prep.tries_for(pat, key[1])
         spans = prep.cached(key, lambda: _anchored_scan(tries, prep.encoded) if prep.text else [])
         return [_shrink(tries, prep, a, b) for a, b in spans]
 
@@ -602,8 +626,15 @@ def _zh_negation_hook() -> Any:
     return hook if callable(hook) else None
 
 
-def _joins_word(ch: str) -> bool:
-    return ch.isalnum() and ch < "\u2e80"  # letters and digits; CJK scripts have no word breaks
+def _first(pair: tuple[int, Any]) -> int:
+    return pair[0]
+
+
+# Letters and digits join into words; CJK scripts (from U+2E80) have no word breaks. As a class
+# ([^\W_] is str.isalnum), so start positions come from one scan, not a loop over characters.
+_JOINS = r"[^\W_\u2e80-\U0010ffff]"
+_NOT_SPACE = re.compile(r"\S")
+_WORD_STARTS = re.compile(rf"(?!(?<={_JOINS}){_JOINS})\S")  # not inside a run of letters and digits
 
 
 def _anchored_scan(tries: Tries, enc: EncodedText) -> list[tuple[int, int]]:

@@ -8,6 +8,8 @@ import functools
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import re2
 
 from benchmarks.corpus_data import load_split
@@ -287,3 +289,32 @@ def test_random_lexicons_find_what_plain_re2_finds(lang: str) -> None:
 )
 def test_where_a_free_regex_can_open_a_match(rx: str, wb: bool, opens: bool) -> None:
     assert anchors.regex_opens_at_start(rx, wb) is opens
+
+
+def _joins_word(ch: str) -> bool:
+    return ch.isalnum() and ch < "\u2e80"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(max_codepoint=0x3100),
+            st.sampled_from("_ \u3000\u00a0\u2028\uff21\uff41\u4e00\U0001f600\u2e7f\u2e80"),
+        ),
+        max_size=40,
+    )
+)
+def test_match_starts_are_word_starts_and_non_space_characters(text: str) -> None:
+    """Where a match may begin: any non-space character, except inside a run of letters and
+    digits below U+2E80 (word languages); any non-space character (Chinese)."""
+    prep_en = builtin_lexicon("en").prepare(normalize("x", "en"))
+    prep_en.text = text
+    prep_zh = builtin_lexicon("zh").prepare(normalize("x", "zh"))
+    prep_zh.text = text
+    expected = [
+        i for i, ch in enumerate(text)
+        if not ch.isspace() and (i == 0 or not (_joins_word(ch) and _joins_word(text[i - 1])))
+    ]
+    assert prep_en.starts == expected
+    assert prep_zh.starts == [i for i, ch in enumerate(text) if not ch.isspace()]
