@@ -8,9 +8,9 @@ import functools
 from typing import Any
 
 import pytest
+import re2
 from hypothesis import given, settings
 from hypothesis import strategies as st
-import re2
 
 from benchmarks.corpus_data import load_split
 from scoring import anchors
