@@ -1,7 +1,12 @@
 """Precision, recall and F1 of detection on the labelled corpus, per category, language and split.
 
-    python benchmarks/detector_eval.py [--lang en|zh|all] [--split dev|holdout|all]
+    python benchmarks/detector_eval.py [--lang en|zh|all] [--split dev|holdout|...|all|unseen] [--pool]
         [--jurisdiction us|uk|cn] [--json] [--show-errors N] [--enforce] [--targets FILE]
+
+Every precision and recall comes with its 95% Wilson interval: with a dozen positives a category
+cannot tell 0.90 from 0.97, and an unmet target says when it is below target even at the top of
+its interval. ``--pool`` merges the chosen splits per language (``--split unseen --pool``: every
+split the patterns and model were not built from) for narrower intervals.
 
 Runs ``scoring.api.check_utterance`` (falls back to ``scoring.detector.detect``) on every corpus
 item, with the item's context turns, and compares the reported categories (kind "intent"
@@ -14,6 +19,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import statistics
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -29,6 +36,7 @@ import yaml
 from benchmarks.corpus_data import (
     LANGS,
     SPLITS,
+    UNSEEN_SPLITS,
     CorpusItem,
     NoDetectorError,
     expand,
@@ -47,11 +55,35 @@ DEFAULT_TARGETS: dict[str, dict[str, float]] = {
 }
 
 
+# Two-sided 95%: a category with a dozen positives cannot tell 0.90 from 0.97, and the intervals
+# say so instead of leaving the reader to guess.
+_Z = statistics.NormalDist().inv_cdf(0.975)
+
+
+def wilson(hits: int, n: int) -> tuple[float, float]:
+    """95% Wilson score interval of a proportion ``hits / n`` ((0, 1) when n is 0)."""
+    if n == 0:
+        return 0.0, 1.0
+    p = hits / n
+    centre = (p + _Z * _Z / (2 * n)) / (1 + _Z * _Z / n)
+    half = _Z * math.sqrt(p * (1 - p) / n + _Z * _Z / (4 * n * n)) / (1 + _Z * _Z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
 @dataclass
 class Counts:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+
+    @property
+    def precision_interval(self) -> tuple[float, float]:
+        # No predictions: nothing to be wrong about, so nothing narrows the interval either.
+        return wilson(self.tp, self.tp + self.fp)
+
+    @property
+    def recall_interval(self) -> tuple[float, float]:
+        return wilson(self.tp, self.tp + self.fn)
 
     @property
     def precision(self) -> float:
@@ -80,6 +112,8 @@ class Counts:
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
+            "precision_95": [round(x, 4) for x in self.precision_interval],
+            "recall_95": [round(x, 4) for x in self.recall_interval],
         }
 
 
@@ -126,18 +160,23 @@ class GroupReport:
         return totals
 
 
-def evaluate(langs: Sequence[str], splits: Sequence[str], jurisdiction: str) -> tuple[str, list[GroupReport]]:
+def evaluate(
+    langs: Sequence[str], splits: Sequence[str], jurisdiction: str, *, pool: bool = False
+) -> tuple[str, list[GroupReport]]:
+    """One report per language and split, or with ``pool`` one per language over all ``splits``
+    (named like ``holdout+blind4``): more positives per category, narrower intervals."""
     name, detect = resolve_detector(jurisdiction)
     reports = []
     for lang in langs:
-        for split in splits:
-            report = GroupReport(lang, split)
-            for item in load_split(lang, split):
-                try:
-                    found = detect(item.text, lang, item.context)
-                    report.results.append(ItemResult(item, predicted_categories(found)))
-                except Exception as exc:  # a crash is a result to report, not a reason to stop
-                    report.results.append(ItemResult(item, frozenset(), f"{type(exc).__name__}: {exc}"))
+        for group in ([list(splits)] if pool else [[s] for s in splits]):
+            report = GroupReport(lang, "+".join(group))
+            for split in group:
+                for item in load_split(lang, split):
+                    try:
+                        found = detect(item.text, lang, item.context)
+                        report.results.append(ItemResult(item, predicted_categories(found)))
+                    except Exception as exc:  # a crash is a result to report, not a reason to stop
+                        report.results.append(ItemResult(item, frozenset(), f"{type(exc).__name__}: {exc}"))
             reports.append(report)
     return name, reports
 
@@ -175,10 +214,13 @@ def unmet_targets(
                 continue  # nothing to find and nothing wrongly found: met
             want = target_for(cat, kinds, overrides)
             if c.precision < want["precision"] or c.recall < want["recall"]:
+                (plo, phi), (rlo, rhi) = c.precision_interval, c.recall_interval
+                clearly = phi < want["precision"] or rhi < want["recall"]
                 misses.append(
                     f"{rep.lang}/{rep.split} {cat}: P={c.precision:.2f} R={c.recall:.2f} "
                     f"(target P>={want['precision']:.2f} R>={want['recall']:.2f}; "
-                    f"tp={c.tp} fp={c.fp} fn={c.fn})"
+                    f"tp={c.tp} fp={c.fp} fn={c.fn}; 95% P {plo:.2f}-{phi:.2f} R {rlo:.2f}-{rhi:.2f}"
+                    f"{', below even at the top of its interval' if clearly else ''})"
                 )
         misses.extend(f"{r.item.where} crashed: {r.error}" for r in rep.results if r.error)
     return misses
@@ -215,9 +257,10 @@ def tag_slices(rep: GroupReport) -> dict[str, tuple[int, int]]:
 
 def _row(label: str, c: Counts, positives: int | None = None) -> str:
     pos = "" if positives is None else f"{positives:>5}"
+    (plo, phi), (rlo, rhi) = c.precision_interval, c.recall_interval
     return (
         f"  {label:<26}{pos:>5} {c.tp:>5} {c.fp:>5} {c.fn:>5}  "
-        f"{c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f}"
+        f"{c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f}  {plo:.2f}-{phi:.2f}  {rlo:.2f}-{rhi:.2f}"
     )
 
 
@@ -229,7 +272,10 @@ def print_table(name: str, reports: list[GroupReport], show_errors: int) -> None
         crashed = sum(1 for r in rep.results if r.error)
         note = f", {crashed} CRASHED" if crashed else ""
         print(f"\n== {rep.lang} / {rep.split}: {len(rep.results)} items{note}")
-        print(f"  {'category':<26}{'pos':>5} {'tp':>5} {'fp':>5} {'fn':>5}  {'P':>6} {'R':>6} {'F1':>6}")
+        print(
+            f"  {'category':<26}{'pos':>5} {'tp':>5} {'fp':>5} {'fn':>5}  {'P':>6} {'R':>6} {'F1':>6}"
+            f"  {'P 95%':<9}  {'R 95%':<9}"
+        )
         for kind in KINDS:
             print(f"  -- {kind}")
             for cat, c in per_cat.items():
@@ -286,7 +332,14 @@ def as_json(name: str, reports: list[GroupReport], show_errors: int, misses: lis
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lang", choices=[*LANGS, "all"], default="all")
-    parser.add_argument("--split", choices=[*SPLITS, "all"], default="dev")
+    parser.add_argument(
+        "--split", choices=[*SPLITS, "all", "unseen"], default="dev",
+        help=f"one split, all of them, or 'unseen' ({', '.join(UNSEEN_SPLITS)})",
+    )
+    parser.add_argument(
+        "--pool", action="store_true",
+        help="one group per language over the chosen splits (more positives per category)",
+    )
     parser.add_argument("--jurisdiction", choices=["us", "uk", "cn"], default="us")
     parser.add_argument("--json", action="store_true", help="one JSON document on stdout")
     parser.add_argument("--show-errors", type=int, default=15, metavar="N", help="list the N worst errors")
@@ -304,7 +357,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         scoring.detector.model_for = lambda lang: None  # type: ignore[assignment]
 
     try:
-        name, reports = evaluate(expand(args.lang, LANGS), expand(args.split, SPLITS), args.jurisdiction)
+        splits = list(UNSEEN_SPLITS) if args.split == "unseen" else expand(args.split, SPLITS)
+        name, reports = evaluate(expand(args.lang, LANGS), splits, args.jurisdiction, pool=args.pool)
     except NoDetectorError as exc:
         print(exc, file=sys.stderr)
         return 2
