@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scoring.lexicon import LEXICON_DIR, load_lexicon, load_lexicon_text
+from scoring.lexicon import LEXICON_DIR, builtin_lexicon, load_lexicon, load_lexicon_text
+from scoring.text.normalize import normalize
 
 BASE = """\
 language: en
@@ -289,3 +290,20 @@ def test_regex_syntax_in_a_match_expression_is_flagged_not_silently_literal() ->
         "<string>:3:49: [warning] literal-regex: '周[一二]' is matched as literal text: match "
         "expressions have no regex syntax; put a character class in a concept's `regex`"
     ]
+
+
+def test_match_only_some_categories_is_the_full_match_filtered() -> None:
+    """``only`` skips the other patterns; it must not change the hits it keeps (the debtor
+    turns' payment-terms cues rely on it)."""
+    from benchmarks.corpus_data import load_split
+
+    lex = builtin_lexicon("collector_cues_en")
+    wanted = frozenset({"instalment_terms", "pay_in_full_terms"})
+    lines = [t.text for item in load_split("en", "dev") for t in item.context] + [
+        "I could manage fifty a month from the 1st.",
+        "I'll pay the whole £300 on Friday.",
+    ]
+    for text in lines:
+        norm = normalize(text, "en")
+        assert lex.match(norm, only=wanted) == [h for h in lex.match(norm) if h.category in wanted], text
+    assert any(lex.match(normalize(text, "en"), only=wanted) for text in lines)

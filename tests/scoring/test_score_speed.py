@@ -1,0 +1,29 @@
+"""The scoring benchmark's own logic (not its timings: those are for benchmarks/, never tests)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from benchmarks import score_speed
+
+
+def test_repeat_reports_the_fastest_cold_pass(capsys: pytest.CaptureFixture[str]) -> None:
+    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+    try:
+        assert score_speed.main(["--count", "4", "--turns", "6", "--repeat", "2", "--json"]) == 0
+    finally:
+        if cores is not None:
+            os.sched_setaffinity(0, cores)  # the benchmark pins itself; the test worker must not stay pinned
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["runs_wall_s"]) == 2
+    assert report["wall_s"] == min(report["runs_wall_s"])
+    assert report["transcripts"] == 4 and report["per_transcript_ms"]["n"] == 4
+
+
+def test_the_pool_is_fixed_and_chosen_by_text() -> None:
+    collector, _ = score_speed.corpus_lines("en", 50)
+    again, _ = score_speed.corpus_lines("en", 50)
+    assert collector == again and len(collector) == len(set(collector)) == 50
