@@ -378,6 +378,15 @@ class Lexicon:
                 best = (d, cand)
         return best[1] if best else None
 
+    def _split_article(self, norm: NormalizedText, a: int, b: int, word: str) -> str | None:
+        """"what a l o s e r" is normalised to "aloser": when a word spelled out letter by letter
+        is unknown but is "a" or "i" before a lexicon word, the article was spelled out with it.
+        Only for spelled-out words: "ideal" or "await" typed as such stay whole."""
+        if word[0] not in "ai" or word in self._known_words or word[1:] not in self._known_words:
+            return None
+        oa, ob = norm.span_to_original(a, b)
+        return f"{word[0]} {word[1:]}" if " " in norm.original[oa:ob] else None
+
     def prepare(self, norm: NormalizedText) -> _Prepared:
         prep = self._prepare(norm)
         prep.free_ids = self._free_ids
@@ -398,7 +407,7 @@ class Lexicon:
         pos = 0
         for m in self._token_re.finditer(text):
             a, b = m.span()
-            fixed = self._correct(m.group())
+            fixed = self._split_article(norm, a, b, m.group()) or self._correct(m.group())
             if fixed is None:
                 continue
             parts.append(text[pos:a])

@@ -61,6 +61,7 @@ _UNIT_TOKEN = re.compile(
     r"percent|p)?[.,!?;:)\]'\"]*"
 )
 _EDGE_PUNCT = ".,;:?!\"'()[]{}<>"
+_SENTENCE_END = frozenset(".,;:?!")
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,17 @@ def _t2s_table() -> dict[str, str]:
     return table
 
 
+# Cyrillic and Greek letters that look like Latin ones ("іdіot" with Cyrillic і, "mоrоn" with
+# Cyrillic о): in an English call they are disguise, not Russian or Greek. Lower case only:
+# case folding comes first.
+_LOOKALIKES = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "з": "3", "і": "i", "ї": "i", "ј": "j", "к": "k",
+    "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s",
+    "ԁ": "d", "ɡ": "g", "ո": "n", "ս": "u", "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k",
+    "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+}
+
+
 @functools.lru_cache(maxsize=4096)
 def _fold_char(ch: str, lang: str) -> str:
     """NFKC + case fold + quote straightening of one non-ASCII character ('' drops it)."""
@@ -152,6 +164,8 @@ def _fold_char(ch: str, lang: str) -> str:
             c = " "
         elif lang == "zh":
             c = _t2s_table().get(c, c)
+        else:
+            c = _LOOKALIKES.get(c, c)
         folded.append(c)
     return "".join(folded)
 
@@ -268,7 +282,42 @@ def _deobfuscate_token(tok: list[str]) -> list[str | None]:
                     result[k] = sub
         elif c == "@" and letter(k + 1) and (k == 0 or letter(k - 1) or tok[k - 1] in _LEET):
             result[k] = sub
+    _leet_digit_runs(tok, result)
     return result
+
+
+def _leet_digit_runs(tok: list[str], result: list[str | None]) -> None:
+    """Two or three leet digits with letters on both sides are letters too ("st00pid", "id10t");
+    then a digit at the word's edge reads as a letter when the two characters beside it now do
+    ("1d10t"). Plain numbers never change: they have no letters beside them."""
+    n = len(tok)
+
+    def leet_digit(k: int) -> bool:
+        return 0 <= k < n and tok[k].isdigit() and tok[k] in _LEET
+
+    def reads_letter(k: int) -> bool:
+        if not 0 <= k < n:
+            return False
+        got = result[k]
+        return _is_letter(tok[k]) if got is None else got.isalpha()
+
+    k = 0
+    while k < n:
+        if not leet_digit(k) or result[k] is not None:
+            k += 1
+            continue
+        j = k
+        while j < n and leet_digit(j) and result[j] is None:
+            j += 1
+        if 2 <= j - k <= 3 and reads_letter(k - 1) and reads_letter(j):
+            for m in range(k, j):
+                result[m] = _LEET[tok[m]]
+        k = j
+    for k in (0, n - 1):
+        if leet_digit(k) and result[k] is None:
+            step = 1 if k == 0 else -1
+            if reads_letter(k + step) and reads_letter(k + 2 * step) and not leet_digit(k + step):
+                result[k] = _LEET[tok[k]]
 
 
 def _deobfuscate(buf: _Buf) -> _Buf:
@@ -304,9 +353,18 @@ def _deobfuscate(buf: _Buf) -> _Buf:
                 drop_space_after.add(t)
         run.clear()
 
+    def gap(t: int) -> int:
+        """Characters of the original text between token t - 1 and token t."""
+        return starts[tokens[t][0]] - ends[tokens[t - 1][1] - 1]
+
     for t, (a, b) in enumerate(tokens):
+        if len(run) >= 2 and gap(t) > 1 and gap(run[-1]) == 1:
+            flush()  # "y o u  i d i o t": the wider gap in the original text is between words
         if b - a == 1 and _is_letter(chars[a]):
             run.append(t)
+        elif b - a == 2 and _is_letter(chars[a]) and chars[a + 1] in _SENTENCE_END and run:
+            run.append(t)  # "l o s e r." ends the word and the sentence
+            flush()
         else:
             flush()
     flush()
@@ -352,6 +410,7 @@ CHAT_WORDS = {
     "wouldnt": "wouldn't", "couldnt": "couldn't", "shouldnt": "shouldn't", "havent": "haven't",
     "hasnt": "hasn't", "thats": "that's", "whats": "what's", "theres": "there's", "theyre": "they're",
     "theyll": "they'll", "weve": "we've", "wanna": "want to", "gotta": "got to", "ppl": "people",
+    "repo'd": "repossessed", "repoed": "repossessed", "repo's": "repossesses",
     "msg": "message", "txt": "text", "abt": "about", "rn": "right now", "nobodys": "nobody's",
     "noones": "no one's", "govt": "government", "dept": "department", "acct": "account",
 }

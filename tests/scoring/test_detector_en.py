@@ -787,3 +787,49 @@ def test_s4_empathy_constructions(
     found = cats(text)
     assert present <= found, (text, found)
     assert not (absent & found), (text, found)
+
+
+OBFUSCATED_ABUSE = [
+    ("Honestly, what a l o s e r.", "abusive_language"),  # the spelled-out article joined the word
+    ("Are you st00pid or what?", "abusive_language"),
+    ("What an 1d10t you are.", "abusive_language"),
+    ("You're so d*mb it hurts.", "abusive_language"),  # masks in the milder insults too
+    ("y o u  i d i o t", "abusive_language"),
+    ("you are a \u0441r\u0435\u0435p", "abusive_language"),  # Cyrillic c and e in "creep"
+]
+
+
+@pytest.mark.parametrize(("text", "category"), OBFUSCATED_ABUSE)
+def test_obfuscated_abuse(text: str, category: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import scoring.detector
+
+    monkeypatch.setattr(scoring.detector, "model_for", lambda lang: None)
+    assert category in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Go ahead, I'm listening.", "An ideal plan; we await your reply.", "Is it still the same?"]
+)
+def test_words_starting_with_a_or_i_stay_whole(text: str) -> None:
+    from scoring.detector import lexicon_for
+    from scoring.text.normalize import normalize
+
+    lex = lexicon_for("en")
+    assert lex is not None
+    assert lex.prepare(normalize(text, "en")).text == normalize(text, "en").text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Honestly? I can't promise the police won't get involved if this drags on.", "threat_arrest"),
+        ("I can't guarantee the bailiffs won't come round.", "threat_legal_action"),
+    ],
+)
+def test_a_promise_withheld_does_not_deny_the_threat(text: str, category: str) -> None:
+    assert category in cats(text)
+
+
+def test_a_promise_given_still_denies_it() -> None:
+    found = cats("I can promise you the police won't get involved.")
+    assert "threat_arrest" not in found and "reassure" in found

@@ -23,6 +23,11 @@ from scoring.text.normalize import MAX_CHARS, normalize
         ("id1ot", "idiot"),
         ("1diot", "idiot"),
         ("l0ser", "loser"),
+        ("st00pid", "stoopid"),  # a run of leet digits between letters
+        ("1d10t", "idiot"),  # the edge digit reads once the run beside it does
+        ("covid19", "covid19"),  # 9 is no letter, so neither is the 1 beside it
+        ("0161 496 0732", "0161 496 0732"),  # numbers have no letters beside them
+        ("room 1001", "room 1001"),
         ("sh!t", "shit"),
         ("a$$hole", "asshole"),
         ("$hit", "shit"),
@@ -30,6 +35,11 @@ from scoring.text.normalize import MAX_CHARS, normalize
         ("f*cking", "f*cking"),  # masks stay; the lexicon's masked words match them
         ("f##k", "f**k"),
         ("f u c k you", "fuck you"),
+        ("what a l o s e r.", "what aloser."),  # the lexicon splits the article off again
+        ("u r a", "you are a"),  # chat letters stay apart, and read as words
+        ("y o u  i d i o t", "you idiot"),  # the wider gap in the original is between the words
+        ("you \u0456d\u0456ot", "you idiot"),  # Cyrillic i
+        ("y\u043eu m\u043er\u043en", "you moron"),  # Cyrillic o
         ("i.d.i.o.t", "idiot"),
         ("i-d-i-o-t", "idiot"),
         ("stuuupid", "stupid"),
@@ -41,6 +51,7 @@ from scoring.text.normalize import MAX_CHARS, normalize
         ("john@example.com", "john@example.com"),
         ("what!?", "what!?"),
         ("I owe 2 people", "i owe 2 people"),
+        ("car gets repo'd", "car gets repossessed"),  # slang past tense, as a chat spelling
     ],
 )
 def test_english_normalisation(raw: str, expected: str) -> None:
@@ -77,6 +88,8 @@ def test_traditional_to_simplified_is_one_to_one() -> None:
         ("go \u200bi\u200bd\u200bi\u200bo\u200bt", "idiot"),
         ("Ｙｏｕ　ａｒｅ　ａ　ｌｏｓｅｒ", "loser"),
         ("i.d.i.o.t", "idiot"),
+        ("what an 1d10t", "idiot"),
+        ("you m\u043er\u043en", "moron"),
     ],
 )
 def test_spans_map_back_to_the_original_characters(raw: str, word: str) -> None:
