@@ -151,6 +151,9 @@ def test_hard_negatives_carry_no_violation(text: str) -> None:
         ("I'm not saying we'll tell your family, but we could.", "shaming_threat"),
         ("We won't hesitate to send the bailiffs.", "threat_legal_action"),
         ("You don't pay, you get hurt.", "threat_violence"),
+        # a promise withheld does not deny the threat
+        ("Honestly? I can't promise the police won't get involved if this drags on.", "threat_arrest"),
+        ("I can't guarantee the bailiffs won't come round.", "threat_legal_action"),
     ],
 )
 def test_negation_that_does_not_cancel(text: str, category: str) -> None:
@@ -817,17 +820,6 @@ def test_words_starting_with_a_or_i_stay_whole(text: str) -> None:
     lex = lexicon_for("en")
     assert lex is not None
     assert lex.prepare(normalize(text, "en")).text == normalize(text, "en").text
-
-
-@pytest.mark.parametrize(
-    ("text", "category"),
-    [
-        ("Honestly? I can't promise the police won't get involved if this drags on.", "threat_arrest"),
-        ("I can't guarantee the bailiffs won't come round.", "threat_legal_action"),
-    ],
-)
-def test_a_promise_withheld_does_not_deny_the_threat(text: str, category: str) -> None:
-    assert category in cats(text)
 
 
 def test_a_promise_given_still_denies_it() -> None:
