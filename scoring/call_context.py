@@ -83,6 +83,51 @@ class Cue:
     text: str
 
 
+class _Lookup:
+    """The first cue and finding of each category (or set of categories) in one utterance's
+    cues and findings. Shared by every turn that says the same utterance: the scorer asks the
+    same few questions of each turn, and a benchmark's 200,000 turns repeat 20,000 utterances."""
+
+    __slots__ = ("_cue", "_finding", "cues", "findings")
+
+    def __init__(self, findings: tuple[Finding, ...], cues: tuple[Cue, ...]) -> None:
+        self.findings, self.cues = findings, cues
+        self._cue: dict[frozenset[str] | str, Cue | None] = {}
+        self._finding: dict[frozenset[str] | str, Finding | None] = {}
+
+    def cue(self, categories: frozenset[str] | str) -> Cue | None:
+        try:
+            return self._cue[categories]
+        except KeyError:
+            wanted = {categories} if isinstance(categories, str) else categories
+            got = self._cue[categories] = next((c for c in self.cues if c.category in wanted), None)
+            return got
+
+    def finding(self, categories: frozenset[str] | str) -> Finding | None:
+        try:
+            return self._finding[categories]
+        except KeyError:
+            wanted = {categories} if isinstance(categories, str) else categories
+            got = self._finding[categories] = next((f for f in self.findings if f.category in wanted), None)
+            return got
+
+
+# Keyed by the identity of the (cached, immutable) tuples; each entry holds them, so an id is
+# never reused while its entry lives. Cleared when large rather than evicted one by one.
+_LOOKUPS: dict[tuple[int, int], _Lookup] = {}
+_LOOKUPS_MAX = 1 << 16
+
+
+def _lookup_for(findings: tuple[Finding, ...], cues: tuple[Cue, ...]) -> _Lookup:
+    key = (id(findings), id(cues))
+    got = _LOOKUPS.get(key)
+    if got is None or got.findings is not findings or got.cues is not cues:
+        if len(_LOOKUPS) >= _LOOKUPS_MAX:
+            _LOOKUPS.clear()
+        got = _LOOKUPS[key] = _Lookup(findings, cues)
+    return got
+
+
 @dataclass(frozen=True)
 class TurnView:
     """One turn as the call-level checks see it."""
@@ -92,35 +137,18 @@ class TurnView:
     text: str
     findings: tuple[Finding, ...] = ()  # detector findings (collector turns)
     cues: tuple[Cue, ...] = ()  # lexicon cues for this speaker
-    # category -> first cue / finding of it; built once, the scorer asks many times per turn
-    _cue_at: dict[str, Cue] = field(init=False, repr=False, compare=False)
-    _finding_at: dict[str, Finding] = field(init=False, repr=False, compare=False)
+    _lookup: _Lookup = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        cue_at: dict[str, Cue] = {}
-        for c in self.cues:
-            cue_at.setdefault(c.category, c)
-        finding_at: dict[str, Finding] = {}
-        for f in self.findings:
-            finding_at.setdefault(f.category, f)
-        object.__setattr__(self, "_cue_at", cue_at)
-        object.__setattr__(self, "_finding_at", finding_at)
+        object.__setattr__(self, "_lookup", _lookup_for(self.findings, self.cues))
 
     def has_cue(self, categories: frozenset[str] | str) -> Cue | None:
         """The first cue (in text order) of any of ``categories``."""
-        if isinstance(categories, str):
-            return self._cue_at.get(categories)
-        if self._cue_at.keys().isdisjoint(categories):
-            return None
-        return next(c for c in self.cues if c.category in categories)
+        return self._lookup.cue(categories)
 
     def finding(self, categories: frozenset[str] | str) -> Finding | None:
         """The first finding (in text order) of any of ``categories``."""
-        if isinstance(categories, str):
-            return self._finding_at.get(categories)
-        if self._finding_at.keys().isdisjoint(categories):
-            return None
-        return next(f for f in self.findings if f.category in categories)
+        return self._lookup.finding(categories)
 
 
 @dataclass

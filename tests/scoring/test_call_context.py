@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.call_context import analyse_call
+from scoring.call_context import Cue, TurnView, analyse_call
+from scoring.model import Span
 from tests.scoring.scorekit import C, D, views
 
 
@@ -329,3 +330,15 @@ def test_a_listener_talking_about_their_own_debt_is_the_debtor():
         == []
     )
     assert cats("zh", D("我这笔欠款是不是要坐牢？"), C("不会的，欠款是民事纠纷。", "mentions_debt")) == []
+
+
+def test_turns_saying_the_same_utterance_share_their_lookups() -> None:
+    cues = (
+        Cue(category="hardship", span=Span(start=0, end=4), text="lost"),
+        Cue(category="illness", span=Span(start=5, end=9), text="sick"),
+    )
+    first, again = TurnView(1, "debtor", "lost sick", (), cues), TurnView(7, "debtor", "lost sick", (), cues)
+    assert first._lookup is again._lookup
+    assert first.has_cue(frozenset({"illness", "hardship"})) is cues[0]  # the first in text order
+    assert again.has_cue("illness") is cues[1]
+    assert first.has_cue("dispute") is None and first.finding("dismiss") is None
