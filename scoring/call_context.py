@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from scoring.model import Finding, Kind, Lang, Span, Speaker
 
@@ -96,20 +97,29 @@ class _Lookup:
         self._finding: dict[frozenset[str] | str, Finding | None] = {}
 
     def cue(self, categories: frozenset[str] | str) -> Cue | None:
-        try:
-            return self._cue[categories]
-        except KeyError:
-            wanted = {categories} if isinstance(categories, str) else categories
-            got = self._cue[categories] = next((c for c in self.cues if c.category in wanted), None)
-            return got
+        return _first_of(self.cues, self._cue, categories)
 
     def finding(self, categories: frozenset[str] | str) -> Finding | None:
-        try:
-            return self._finding[categories]
-        except KeyError:
-            wanted = {categories} if isinstance(categories, str) else categories
-            got = self._finding[categories] = next((f for f in self.findings if f.category in wanted), None)
-            return got
+        return _first_of(self.findings, self._finding, categories)
+
+
+class _Categorised(Protocol):
+    @property
+    def category(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_Categorised)
+
+
+def _first_of(
+    items: tuple[_T, ...], memo: dict[frozenset[str] | str, _T | None], categories: frozenset[str] | str
+) -> _T | None:
+    try:
+        return memo[categories]
+    except KeyError:
+        wanted = {categories} if isinstance(categories, str) else categories
+        got = memo[categories] = next((x for x in items if x.category in wanted), None)
+        return got
 
 
 # Keyed by the identity of the (cached, immutable) tuples; each entry holds them, so an id is
