@@ -152,7 +152,7 @@ def test_hard_negatives_carry_no_violation(text: str) -> None:
         ("We won't hesitate to send the bailiffs.", "threat_legal_action"),
         ("You don't pay, you get hurt.", "threat_violence"),
         # a promise withheld does not deny the threat
-        ("Honestly? I can't promise the police won't get involved if this drags on.", "threat_arrest"),
+        ("I can't promise you the police won't come knocking if this drags on.", "threat_arrest"),
         ("I can't guarantee the bailiffs won't come round.", "threat_legal_action"),
     ],
 )
