@@ -379,7 +379,7 @@ class Lexicon:
         return best[1] if best else None
 
     def _split_article(self, norm: NormalizedText, a: int, b: int, word: str) -> str | None:
-        """"what a l o s e r" is normalised to "aloser": when a word spelled out letter by letter
+        """"what a m o r o n" is normalised to "amoron": when a word spelled out letter by letter
         is unknown but is "a" or "i" before a lexicon word, the article was spelled out with it.
         Only for spelled-out words: "ideal" or "await" typed as such stay whole."""
         if word[0] not in "ai" or word in self._known_words or word[1:] not in self._known_words:

@@ -363,7 +363,7 @@ def _deobfuscate(buf: _Buf) -> _Buf:
         if b - a == 1 and _is_letter(chars[a]):
             run.append(t)
         elif b - a == 2 and _is_letter(chars[a]) and chars[a + 1] in _SENTENCE_END and run:
-            run.append(t)  # "l o s e r." ends the word and the sentence
+            run.append(t)  # "m o r o n." ends the word and the sentence
             flush()
         else:
             flush()

@@ -793,7 +793,7 @@ def test_s4_empathy_constructions(
 
 
 OBFUSCATED_ABUSE = [
-    ("Honestly, what a l o s e r.", "abusive_language"),  # the spelled-out article joined the word
+    ("Honestly, what a m o r o n.", "abusive_language"),  # the spelled-out article joined the word
     ("Are you st00pid or what?", "abusive_language"),
     ("What an 1d10t you are.", "abusive_language"),
     ("You're so d*mb it hurts.", "abusive_language"),  # masks in the milder insults too

@@ -35,7 +35,7 @@ from scoring.text.normalize import MAX_CHARS, normalize
         ("f*cking", "f*cking"),  # masks stay; the lexicon's masked words match them
         ("f##k", "f**k"),
         ("f u c k you", "fuck you"),
-        ("what a l o s e r.", "what aloser."),  # the lexicon splits the article off again
+        ("what a m o r o n.", "what amoron."),  # the lexicon splits the article off again
         ("u r a", "you are a"),  # chat letters stay apart, and read as words
         ("y o u  i d i o t", "you idiot"),  # the wider gap in the original is between the words
         ("you \u0456d\u0456ot", "you idiot"),  # Cyrillic i
