@@ -49,7 +49,7 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("我们会申请强制执行，冻结你的工资和银行卡", {"threat_legal_action"}, set()),
     ("等着被列为失信被执行人，限制高消费吧", {"threat_legal_action"}, set()),
     ("我们不会起诉您，先一起看看还款方案", set(), {"threat_legal_action"}),
-    ("今天不还就给你报井，让警察来找你", {"threat_arrest"}, set()),  # 井 typed for 警
+    ("再不还我就直接报井了", {"threat_arrest"}, set()),  # 井 typed for 警
     ("我们不会报井的，您别担心", set(), {"threat_arrest"}),
     ("目前我们并没有走法律程序的打算", set(), {"threat_legal_action"}),
     # --- abusive_language
