@@ -194,10 +194,21 @@ def _category(*names: str) -> Callable[[Finding], bool]:
     return lambda f: f.category in wanted
 
 
+# Per language, the ids of the patterns whose own category is offer_help; registered when the
+# language's lexicon first detects (its findings cannot exist before that), so that judging an
+# English line never loads the Chinese lexicon.
+_OFFER_PATTERNS: dict[str, frozenset[str]] = {}
+
+
+def _register_offer_patterns(lang: str, lex: Lexicon) -> None:
+    if lang not in _OFFER_PATTERNS:
+        _OFFER_PATTERNS[lang] = frozenset(p.id for p in lex.patterns if p.category == "offer_help")
+
+
 def _behavioural_offer(f: Finding) -> bool:
-    # Offers implied by hardship options or debt-advice signposting (pattern ids ending
-    # ".offer_help") are not behaviour patterns and stay.
-    return f.category == "offer_help" and f.pattern.startswith(("empathy.", "s3."))
+    """An offer a pattern hears as such. The offer_help that hardship options and debt-advice
+    signposting imply (their ``also``) is not behaviour, and stays."""
+    return f.category == "offer_help" and any(f.pattern in ids for ids in _OFFER_PATTERNS.values())
 
 
 @dataclass(frozen=True)
@@ -259,7 +270,10 @@ def _exclude(findings: list[Finding], rule: Exclusion) -> list[Finding]:
     triggers = [f for f in findings if rule.trigger(f)]
     if not triggers or not any(rule.victim(f) for f in findings):
         return findings
-    if all(_learned(t) for t in triggers) and any(rule.victim(f) and not _learned(f) for f in findings):
+    if (
+        all(_learned(t) and t.kind is not Kind.violation for t in triggers)
+        and any(rule.victim(f) and not _learned(f) for f in findings)
+    ):
         # Words a pattern matched outweigh the model's reading of the whole line: when only the
         # model hears the trigger ("You're absolutely right to ask for proof" as sarcasm), the
         # model's finding goes, not the pattern's.
@@ -273,6 +287,7 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
     findings: list[Finding] = []
     lex = lexicon_for(norm.lang)
     if lex is not None:
+        _register_offer_patterns(norm.lang, lex)
         for hit in merge_hits(lex.match(norm)):
             kind = _kind_of(hit)
             if kind is None:

@@ -117,6 +117,29 @@ def test_exclusions_between_patterns_and_the_model(sneer: str, kind_word: str, k
     assert {f.category for f in _exclude(found, SNEER_RULE)} == kept | {"courtesy"}
 
 
+OFFER_RULE = EXCLUSIONS[0]  # an "offer" inside a threat or a demand is not help
+
+
+@pytest.mark.parametrize(
+    ("violation", "offer", "kept"),
+    [
+        # a violation the model alone hears still outweighs an offer a pattern hears: missing
+        # a fee demand costs more than missing an offer ("pay the review fee and I'll apply")
+        ("learned.zh.unauthorized_fee", "zh.empathy.offer_help", {"unauthorized_fee"}),
+        ("zh.fee.demand", "zh.empathy.offer_help", {"unauthorized_fee"}),
+        # the offer_help that hardship options imply is not an offer pattern's, and stays
+        ("zh.fee.demand", "zh.req.hardship_options.offer_help", {"unauthorized_fee", "offer_help"}),
+    ],
+)
+def test_an_offer_inside_a_demand_gives_way(violation: str, offer: str, kept: set[str]) -> None:
+    detect("随便一句话", "zh")  # registers the Chinese lexicon's offer patterns
+    found = [
+        _finding("unauthorized_fee", violation),
+        _finding("offer_help", offer),
+    ]
+    assert {f.category for f in _exclude(found, OFFER_RULE)} == kept
+
+
 ZH_ARREST = "今天不还钱，我们就让警察把你抓走。"
 
 
