@@ -276,7 +276,8 @@ def _exclude(findings: list[Finding], rule: Exclusion) -> list[Finding]:
     ):
         # Words a pattern matched outweigh the model's reading of the whole line: when only the
         # model hears the trigger ("You're absolutely right to ask for proof" as sarcasm), the
-        # model's finding goes, not the pattern's.
+        # model's finding goes, not the pattern's. Not for a violation: missing a fee demand
+        # costs more than missing the offer a pattern heard beside it.
         return [f for f in findings if not (rule.trigger(f) and _learned(f))]
     return [f for f in findings if not rule.victim(f)]
 
