@@ -240,6 +240,13 @@ COLLECTOR = [
     ("zh", "律师归律师，今天先把数定下来。", {"continue_contact", "collect"}, set()),
     ("en", "Is the £60 still going out on Monday?", {"collect"}, set()),
     ("zh", "这期的钱周五能到账吗？", {"collect"}, set()),
+    # booking the debtor in for a payment, or demanding a commitment, presses too
+    ("en", "Shall I put you down for £40 on the 5th?", {"collect"}, set()),
+    ("en", "Right, so can I pencil you in for the first payment?", {"collect"}, set()),
+    ("en", "I need a commitment from you today.", {"collect"}, set()),
+    ("en", "I'll put you down for the hardship team.", set(), {"collect"}),
+    ("en", "No pressure, but can I put you down for that?", set(), {"collect"}),
+    ("en", "We don't need a commitment today, take your time.", set(), {"collect"}),
 ]
 
 
