@@ -10,6 +10,10 @@ from scoring.lexicon import load_lexicon
 from scoring.rulepack import DATA_DIR
 
 DEBTOR = [
+    ("en", "Patel & Co solicitors act for me now, speak to them.", {"lawyer_represents"}, set()),
+    ("en", "My lawyers represent me on this.", {"lawyer_represents"}, set()),
+    ("en", "The solicitors don't act for me any more.", set(), {"lawyer_represents"}),
+    ("en", "I hate lawyers, they cost a fortune.", set(), {"lawyer_represents"}),
     # (lang, text, must include, must not include)
     ("en", "Yes, speaking.", {"confirm_identity"}, set()),
     ("en", "Sorry, you have the wrong number.", {"not_the_debtor"}, {"confirm_identity"}),
