@@ -251,6 +251,11 @@ COLLECTOR = [
     ("en", "I'll put you down for the hardship team.", set(), {"collect"}),
     ("en", "No pressure, but can I put you down for that?", set(), {"collect"}),
     ("en", "We don't need a commitment today, take your time.", set(), {"collect"}),
+    ("zh", "说那么多没用，这个月到底还不还？", {"collect"}, set()),
+    ("zh", "行了行了，钱呢？", {"collect"}, set()),
+    ("zh", "账单你自己能查，先还了再说对不对得上。", {"collect"}, {"offer_verification"}),
+    ("zh", "他在我们平台借了钱一直不还。", {"debt_mention"}, set()),
+    ("zh", "您放心，到底能不能减免我帮您问清楚。", set(), {"collect"}),
 ]
 
 
