@@ -10,6 +10,7 @@ from scoring.lexicon import load_lexicon
 from scoring.rulepack import DATA_DIR
 
 DEBTOR = [
+    ("zh", "说我欠钱？那你拿证据出来。", {"dispute"}, set()),
     ("en", "Patel & Co solicitors act for me now, speak to them.", {"lawyer_represents"}, set()),
     ("en", "My lawyers represent me on this.", {"lawyer_represents"}, set()),
     ("en", "The solicitors don't act for me any more.", set(), {"lawyer_represents"}),
@@ -256,6 +257,10 @@ COLLECTOR = [
     ("zh", "账单你自己能查，先还了再说对不对得上。", {"collect"}, {"offer_verification"}),
     ("zh", "他在我们平台借了钱一直不还。", {"debt_mention"}, set()),
     ("zh", "您放心，到底能不能减免我帮您问清楚。", set(), {"collect"}),
+    ("en", "Tell him the gas board are still chasing him for £240.", {"debt_mention"}, set()),
+    ("en", "Sorry, wrong person. I'll have your number taken off the system today.", set(), {"collect"}),
+    ("en", "Let's agree a number today.", {"collect"}, set()),
+    ("zh", "您把凭证发我，我先暂停跟进，等结果出来再联系您。", {"offer_verification"}, set()),
 ]
 
 
