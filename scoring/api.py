@@ -19,7 +19,7 @@ from scoring.rulepack import load_pack
 from scoring.scorecard import Scorecard, ScoringContext, build_scorecard
 
 if TYPE_CHECKING:
-    from scoring.lexicon import Lexicon
+    from scoring.lexicon import Hit, Lexicon
     from scoring.text.normalize import NormalizedText
 
 _CACHE_SIZE = 1 << 16
@@ -53,7 +53,10 @@ def _detect(text: str, lang: Lang) -> tuple[Finding, ...]:
 def debtor_cues(text: str, lang: Lang, speaker: Speaker = "debtor") -> tuple[Cue, ...]:
     """Cues in one turn: debtor cues for the debtor, collector-side cues for the collector."""
     name = f"debtor_{lang}" if speaker == "debtor" else f"collector_cues_{lang}"
-    hits = _cue_lexicon(name).match(_normalized(text, lang))
+    return _as_cues(_cue_lexicon(name).match(_normalized(text, lang)))
+
+
+def _as_cues(hits: Sequence[Hit]) -> tuple[Cue, ...]:
     return tuple(Cue(category=h.category, span=Span(start=h.start, end=h.end), text=h.text) for h in hits)
 
 
@@ -75,9 +78,8 @@ _TERMS = frozenset({"instalment_terms", "pay_in_full_terms"})
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _debtor_turn_cues(text: str, lang: Lang) -> tuple[Cue, ...]:
-    hits = _cue_lexicon(f"collector_cues_{lang}").match(_normalized(text, lang), only=_TERMS)
-    terms = tuple(Cue(category=h.category, span=Span(start=h.start, end=h.end), text=h.text) for h in hits)
-    return debtor_cues(text, lang, "debtor") + terms
+    terms = _cue_lexicon(f"collector_cues_{lang}").match(_normalized(text, lang), only=_TERMS)
+    return debtor_cues(text, lang, "debtor") + _as_cues(terms)
 
 
 def _merge(own: Sequence[Finding], call_level: Sequence[Finding]) -> list[Finding]:
