@@ -778,15 +778,18 @@ S4_EMPATHY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "present", "absent"), S4_EMPATHY)
-def test_s4_empathy_constructions(
-    text: str, present: set[str], absent: set[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # The lexicon's constructions on their own: the learned model (retrained on its own schedule) may
-    # add or veto findings, which is measured by the corpus figures, not pinned here.
+@pytest.fixture
+def lexicon_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lexicon's constructions on their own: the learned model (retrained on its own schedule)
+    may add or veto findings, which is measured by the corpus figures, not pinned here."""
     import scoring.detector
 
     monkeypatch.setattr(scoring.detector, "model_for", lambda lang: None)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), S4_EMPATHY)
+@pytest.mark.usefixtures("lexicon_only")
+def test_s4_empathy_constructions(text: str, present: set[str], absent: set[str]) -> None:
     found = cats(text)
     assert present <= found, (text, found)
     assert not (absent & found), (text, found)
@@ -803,10 +806,8 @@ OBFUSCATED_ABUSE = [
 
 
 @pytest.mark.parametrize(("text", "category"), OBFUSCATED_ABUSE)
-def test_obfuscated_abuse(text: str, category: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    import scoring.detector
-
-    monkeypatch.setattr(scoring.detector, "model_for", lambda lang: None)
+@pytest.mark.usefixtures("lexicon_only")
+def test_obfuscated_abuse(text: str, category: str) -> None:
     assert category in cats(text)
 
 
