@@ -154,6 +154,8 @@ def test_hard_negatives_carry_no_violation(text: str) -> None:
         # a promise withheld does not deny the threat
         ("I can't promise you the police won't come knocking if this drags on.", "threat_arrest"),
         ("I can't guarantee the bailiffs won't come round.", "threat_legal_action"),
+        ("I cannot promise you that the cops won't be called.", "threat_arrest"),
+        ("Can't guarantee nobody turns up to arrest you.", "threat_arrest"),
     ],
 )
 def test_negation_that_does_not_cancel(text: str, category: str) -> None:
@@ -826,3 +828,36 @@ def test_words_starting_with_a_or_i_stay_whole(text: str) -> None:
 def test_a_promise_given_still_denies_it() -> None:
     found = cats("I can promise you the police won't get involved.")
     assert "threat_arrest" not in found and "reassure" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Somebody will be round to arrest you tomorrow.", "threat_arrest"),
+        ("The police are going to be notified.", "threat_arrest"),
+    ],
+)
+@pytest.mark.usefixtures("lexicon_only")
+def test_arrest_with_no_named_agency_or_a_passive_call(text: str, category: str) -> None:
+    assert category in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't promise you the police won't be told.",
+        "I couldn't guarantee nobody comes to arrest you.",
+    ],
+)
+@pytest.mark.usefixtures("lexicon_only")
+def test_a_promise_withheld_is_no_reassurance(text: str) -> None:
+    found = cats(text)
+    assert "reassure" not in found and "threat_arrest" in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["Were the police called when the car was taken?", "The police won't be called, I promise."]
+)
+@pytest.mark.usefixtures("lexicon_only")
+def test_a_question_or_a_denial_about_calling_police_is_no_threat(text: str) -> None:
+    assert "threat_arrest" not in cats(text)
