@@ -26,10 +26,8 @@ from benchmarks.corpus_data import (
 )
 
 # train is the large split pattern authors generalise from, so it must cover each category well.
-MIN_ITEMS = {
-    "dev": 400, "holdout": 180, "train": 1600, "blind": 250, "blind2": 250, "blind3": 250, "blind4": 250, "blind5": 250
-}
-MIN_POSITIVES = {"dev": 8, "holdout": 4, "train": 25, "blind": 3, "blind2": 3, "blind3": 3, "blind4": 3, "blind5": 3}
+MIN_ITEMS = {"dev": 400, "holdout": 180, "train": 1600, **dict.fromkeys(BLIND_SPLITS, 250)}
+MIN_POSITIVES = {"dev": 8, "holdout": 4, "train": 25, **dict.fromkeys(BLIND_SPLITS, 3)}
 MIN_HARD_NEGATIVE_SHARE = 0.40
 LEXICON_DIR = ROOT / "scoring" / "data" / "lexicon"
 # An optional split (train) is checked for the languages that have written it.
