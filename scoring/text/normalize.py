@@ -51,6 +51,7 @@ _QUOTES = {
 }
 
 # Leetspeak substitutions applied only inside words (see _deobfuscate_token for the guards).
+_EMAIL_TAIL = re.compile(r"@[^@.\s]+\.[^\W\d_]")
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 _MASKS = frozenset("*#")
 _CHAT_LETTERS = frozenset("uraiynkcbx")  # single letters that stand for words in chat ("u r a")
@@ -229,8 +230,8 @@ def _deobfuscate_token(tok: list[str]) -> list[str | None]:
     letters = sum(1 for c in tok if _is_letter(c))
     if letters == 0 or _UNIT_TOKEN.fullmatch(word):
         return result
-    if "@" in word and "." in word[word.index("@") :]:
-        return result  # an e-mail address
+    if "@" in word and _EMAIL_TAIL.search(word):
+        return result  # an e-mail address ("dumb@ss." is not: nothing follows its full stop)
     if "/" in word or word.startswith(("http", "www.")):
         return result
 

@@ -861,3 +861,19 @@ def test_a_promise_withheld_is_no_reassurance(text: str) -> None:
 @pytest.mark.usefixtures("lexicon_only")
 def test_a_question_or_a_denial_about_calling_police_is_no_threat(text: str) -> None:
     assert "threat_arrest" not in cats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # Scots diligence and other civil enforcement by name: legal action, never arrest
+        ("We'll apply for an arrestment of your earnings.", {"threat_legal_action"}, {"threat_arrest"}),
+        ("Pay by Friday or the sheriff officers get instructed.", {"threat_legal_action"}, {"threat_arrest"}),
+        ("We can have you sequestrated over this.", {"threat_legal_action"}, set()),
+        ("We won't seek an inhibition while you keep to the plan.", {"reassure"}, {"threat_legal_action"}),
+    ],
+)
+@pytest.mark.usefixtures("lexicon_only")
+def test_civil_enforcement_vocabulary(text: str, present: set[str], absent: set[str]) -> None:
+    found = cats(text)
+    assert present <= found and not (absent & found), found

@@ -49,6 +49,8 @@ from scoring.text.normalize import MAX_CHARS, normalize
         ("£1,860 on the 1st", "£1,860 on the 1st"),
         ("US$150 at 10am, 5k, 3rd", "us$150 at 10am, 5k, 3rd"),
         ("john@example.com", "john@example.com"),
+        ("email help@acme.co.uk.", "email help@acme.co.uk."),
+        ("back off, dumb@ss.", "back off, dumbass."),  # a full stop with nothing after it ends no address
         ("what!?", "what!?"),
         ("I owe 2 people", "i owe 2 people"),
         ("car gets repo'd", "car gets repossessed"),  # slang past tense, as a chat spelling
