@@ -41,6 +41,8 @@ WRONG_PARTY_CUES = frozenset({"not_the_debtor", "third_party"})
 # The listener shows they are the debtor: confirms it, or talks about the debt as their own.
 SELF_CUES = frozenset({"confirm_identity", "owns_debt"})
 EMOTION_CUES = frozenset({"distress", "anger"})
+# Any of these marks a turn where the debtor showed feeling (built once: the memo is keyed by it).
+_FEELING_CUES = EMOTION_CUES | HARDSHIP_CUES | VULNERABILITY_CUES
 # Collector-side cue (collector_cues_{lang}.yaml): offering to verify / investigate the debt.
 OFFER_VERIFICATION = "offer_verification"
 
@@ -152,13 +154,21 @@ class TurnView:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_lookup", _lookup_for(self.findings, self.cues))
 
+    # The call walk asks ~170 of these questions per call; answered ones are read straight from
+    # the memo, without the two calls behind it.
     def has_cue(self, categories: frozenset[str] | str) -> Cue | None:
         """The first cue (in text order) of any of ``categories``."""
-        return self._lookup.cue(categories)
+        try:
+            return self._lookup._cue[categories]
+        except KeyError:
+            return self._lookup.cue(categories)
 
     def finding(self, categories: frozenset[str] | str) -> Finding | None:
         """The first finding (in text order) of any of ``categories``."""
-        return self._lookup.finding(categories)
+        try:
+            return self._lookup._finding[categories]
+        except KeyError:
+            return self._lookup.finding(categories)
 
 
 @dataclass
@@ -275,7 +285,7 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
                     acknowledged_since_vulnerability = False
             if turn.has_cue(HARDSHIP_CUES):
                 facts.hardship_turns.append(turn.index)
-            if turn.has_cue(EMOTION_CUES | HARDSHIP_CUES | VULNERABILITY_CUES):
+            if turn.has_cue(_FEELING_CUES):
                 facts.emotion_turns.append(turn.index)
             continue
 

@@ -877,3 +877,34 @@ def test_a_question_or_a_denial_about_calling_police_is_no_threat(text: str) -> 
 def test_civil_enforcement_vocabulary(text: str, present: set[str], absent: set[str]) -> None:
     found = cats(text)
     assert present <= found and not (absent & found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Keep ignoring me and you might be doing prison time.", "threat_arrest"),
+        ("Expect me to ring at 5 a.m. and again at midnight.", "harassment"),
+        ("Why not chuck it on a credit card?", "pressure_to_borrow"),
+        ("The total includes a government-mandated recovery fee.", "misrepresentation"),
+        ("The total includes a government-mandated recovery fee.", "unauthorized_fee"),
+        ("I'd call you a waster, frankly.", "abusive_language"),
+        ("such a c r o o k", "abusive_language"),
+    ],
+)
+@pytest.mark.usefixtures("lexicon_only")
+def test_constructions_fitted_from_blind4(text: str, category: str) -> None:
+    assert category in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You did months of overtime, I know.",
+        "The balance includes the court fee the judgment awarded.",
+        "What a joke this phone system is.",
+        "I'm not calling you a liar.",
+    ],
+)
+@pytest.mark.usefixtures("lexicon_only")
+def test_near_misses_of_the_blind4_constructions_are_clean(text: str) -> None:
+    assert not (cats(text) & VIOLATIONS), cats(text)

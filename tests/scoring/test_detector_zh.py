@@ -529,6 +529,19 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     # --- intents
     ("您的信用卡已经逾期两个月了", {"mentions_debt"}, set()),
     ("请您今天下午五点前还款", {"payment_request"}, set()),
+    # pinyin typed for the threat words, and a card frozen "short"
+    ("zai bu huan jiu juliu ni", {"threat_arrest"}, set()),
+    ("月底前不还，冻您的工资卡。", {"threat_legal_action"}, set()),
+    ("我们不会冻你的卡，放心。", {"reassure"}, {"threat_legal_action"}),
+    # Cantonese insults; government offices as a disguise
+    ("你正一蠢材，讲极都唔明。", {"abusive_language"}, set()),
+    ("我这边是税务局的，要跟你核实一下收入。", {"impersonation"}, set()),
+    # "if you don't want your family to know, pay": the condition is the threat
+    ("你不想让你老婆知道这笔账，今天就把钱转过来。", {"shaming_threat"}, set()),
+    ("你唔想你阿爸知，就快啲还。", {"shaming_threat"}, set()),
+    ("您不希望家人知道，我们理解，我们不会告诉任何人。", set(), {"shaming_threat"}),
+    ("要不我给你二老打个电话说说？", {"shaming_threat"}, set()),
+    ("你同你老妈讲声，叫佢先借啲俾你。", set(), {"shaming_threat"}),  # asking family to lend
 ]
 
 
