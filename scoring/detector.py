@@ -15,8 +15,9 @@ internal signals of kind ``intent`` feed them: ``mentions_debt`` and ``payment_r
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -41,6 +42,7 @@ CAPS_MIN_LETTERS = 6
 CAPS_MIN_WORDS = 3
 CAPS_MIN_SHARE = 0.7
 EXCLAIM_RUN = 2
+_SENTENCE_BREAK = re.compile(r"[\n.!?。！？]")
 
 
 @functools.cache
@@ -97,39 +99,53 @@ def _shouting(text: str) -> list[tuple[int, int, str, str]]:
             i = j
         else:
             i += 1
-    # ALL-CAPS: per line, words of 2+ cased letters that are entirely upper case
+    # ALL-CAPS: a line, or else one of its sentences ("I AM NOT ASKING AGAIN. Pay the bill."),
+    # mostly in words of 2+ cased letters that are entirely upper case
     line_start = 0 if has_upper else limit
     while line_start < limit:
         line_end = text.find("\n", line_start, limit)
         if line_end < 0:
             line_end = limit
-        caps_words: list[tuple[int, int]] = []
-        upper = lower = 0
-        k = line_start
-        while k < line_end:
-            if text[k].isalpha():
-                w = k
-                while k < line_end and text[k].isalpha():
-                    k += 1
-                word = text[w:k]
-                u = sum(1 for c in word if c.isupper())
-                lo = sum(1 for c in word if c.islower())
-                upper += u
-                lower += lo
-                if u >= 2 and lo == 0:
-                    caps_words.append((w, k))
-            else:
-                k += 1
-        caps_letters = sum(b - a for a, b in caps_words)
-        if (
-            len(caps_words) >= CAPS_MIN_WORDS
-            and caps_letters >= CAPS_MIN_LETTERS
-            and upper >= CAPS_MIN_SHARE * (upper + lower)
-        ):
-            why = "Written in capitals: reads as shouting"
-            out.append((caps_words[0][0], caps_words[-1][1], "shape.all_caps", why))
+        span = _caps_span(text, line_start, line_end)
+        pos = line_start
+        while span is None and pos < line_end:
+            brk = _SENTENCE_BREAK.search(text, pos, line_end)
+            stop = brk.start() if brk else line_end
+            if (pos, stop) != (line_start, line_end):  # the whole line was checked above
+                span = _caps_span(text, pos, stop)
+            pos = stop + 1
+        if span is not None:
+            out.append((*span, "shape.all_caps", "Written in capitals: reads as shouting"))
         line_start = line_end + 1
     return out
+
+
+def _caps_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """First to last all-capital word of text[start:end] when capitals dominate it."""
+    caps_words: list[tuple[int, int]] = []
+    upper = lower = 0
+    k = start
+    while k < end:
+        if text[k].isalpha():
+            w = k
+            while k < end and text[k].isalpha():
+                k += 1
+            u = sum(1 for c in text[w:k] if c.isupper())
+            lo = sum(1 for c in text[w:k] if c.islower())
+            upper += u
+            lower += lo
+            if u >= 2 and lo == 0:
+                caps_words.append((w, k))
+        else:
+            k += 1
+    caps_letters = sum(b - a for a, b in caps_words)
+    if (
+        len(caps_words) >= CAPS_MIN_WORDS
+        and caps_letters >= CAPS_MIN_LETTERS
+        and upper >= CAPS_MIN_SHARE * (upper + lower)
+    ):
+        return caps_words[0][0], caps_words[-1][1]
+    return None
 
 
 # A lexicon hit stands unless the learned model is this sure the category is absent.
@@ -220,12 +236,20 @@ class Exclusion:
     trigger: Callable[[Finding], bool]
     victim: Callable[[Finding], bool]
     langs: frozenset[str] | None = None
+    # Only victims that begin before a trigger does: the price named after the offer
+    # ("a plan, once you pay the fee"), not a fee merely mentioned beside one.
+    trigger_after: bool = False
 
 
 EXCLUSIONS: tuple[Exclusion, ...] = (
     Exclusion(
         'An "offer" inside a threat or a demand is not help ("pay now or we\'ll freeze your account")',
         _violation, _behavioural_offer,
+    ),
+    Exclusion(
+        'An option priced with an unauthorised fee is not help ("a plan, once you pay the $75 setup '
+        'charge")',
+        _category("unauthorized_fee"), _category("hardship_options", "offer_help"), trigger_after=True,
     ),
     Exclusion(
         'A threat in the same utterance is not reassuring ("I\'m not kidding, the police will come")',
@@ -268,6 +292,10 @@ def _learned(f: Finding) -> bool:
 
 def _exclude(findings: list[Finding], rule: Exclusion) -> list[Finding]:
     triggers = [f for f in findings if rule.trigger(f)]
+    if rule.trigger_after and triggers:
+        last = max(t.span.start for t in triggers)
+        victim = rule.victim
+        rule = replace(rule, victim=lambda f: victim(f) and f.span.start < last)
     if not triggers or not any(rule.victim(f) for f in findings):
         return findings
     if (

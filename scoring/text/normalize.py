@@ -414,7 +414,7 @@ CHAT_WORDS = {
     "repo'd": "repossessed", "repoed": "repossessed", "repo's": "repossesses",
     "msg": "message", "txt": "text", "abt": "about", "rn": "right now", "nobodys": "nobody's",
     "noones": "no one's", "govt": "government", "dept": "department", "acct": "account",
-    "a.m": "am", "p.m": "pm",
+    "a.m": "am", "p.m": "pm", "gonna": "going to",
 }
 _EDGE = ".,;:?!\"'()"
 

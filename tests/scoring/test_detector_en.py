@@ -889,6 +889,12 @@ def test_civil_enforcement_vocabulary(text: str, present: set[str], absent: set[
         ("The total includes a government-mandated recovery fee.", "unauthorized_fee"),
         ("I'd call you a waster, frankly.", "abusive_language"),
         ("such a c r o o k", "abusive_language"),
+        ("No one's gonna take your telly over this.", "reassure"),  # "gonna" reads as "going to"
+        ("I WILL NOT BE IGNORED. Call me back.", "shouting"),  # one shouted sentence in the line
+        ("PAY. THE. BALANCE.", "shouting"),
+        ("Sorry, all these letters must be worrying you.", "acknowledge_feeling"),
+        ("You sound absolutely livid, and fair enough.", "acknowledge_feeling"),
+        ("None of us think any less of you.", "validate"),
     ],
 )
 @pytest.mark.usefixtures("lexicon_only")
@@ -908,3 +914,12 @@ def test_constructions_fitted_from_blind4(text: str, category: str) -> None:
 @pytest.mark.usefixtures("lexicon_only")
 def test_near_misses_of_the_blind4_constructions_are_clean(text: str) -> None:
     assert not (cats(text) & VIOLATIONS), cats(text)
+
+
+def test_acronyms_in_a_sentence_are_not_shouting() -> None:
+    assert "shouting" not in cats("I called HMRC and the DWP. Both said the same.")
+
+
+def test_an_option_priced_with_an_unauthorised_fee_is_no_help() -> None:
+    found = cats("I can put you on a payment plan, but there's a one-time $75 setup charge for that.")
+    assert "unauthorized_fee" in found and not ({"hardship_options", "offer_help"} & found), found

@@ -542,6 +542,8 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("您不希望家人知道，我们理解，我们不会告诉任何人。", set(), {"shaming_threat"}),
     ("要不我给你二老打个电话说说？", {"shaming_threat"}, set()),
     ("你同你老妈讲声，叫佢先借啲俾你。", set(), {"shaming_threat"}),  # asking family to lend
+    # an option priced with an unauthorised fee is no help; a fee named before an offer is
+    ("停息挂账可以办，但要先交八百块的通道费。", {"unauthorized_fee"}, {"hardship_options", "offer_help"}),
 ]
 
 
