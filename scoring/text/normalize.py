@@ -50,8 +50,9 @@ _QUOTES = {
     "\u2026": "...",
 }
 
-# Leetspeak substitutions applied only inside words (see _deobfuscate_token for the guards).
+# An e-mail address: "@", a domain label, a dot and a letter after it.
 _EMAIL_TAIL = re.compile(r"@[^@.\s]+\.[^\W\d_]")
+# Leetspeak substitutions applied only inside words (see _deobfuscate_token for the guards).
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 _MASKS = frozenset("*#")
 _CHAT_LETTERS = frozenset("uraiynkcbx")  # single letters that stand for words in chat ("u r a")

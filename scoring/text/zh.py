@@ -82,6 +82,13 @@ def _drop_fillers(text: str) -> tuple[str, list[int]]:
             j = i
             while j < n and text[j] in _FILLERS:
                 j += 1
+            if j - i >= 2 and text[i:j] == "-" * (j - i):
+                # "——", the Chinese dash, ends a clause: a negation before it does not reach past
+                # it ("我们不会再打你电话了——我们直接去你单位").
+                out.append(",")
+                idx.append(i)
+                i = j
+                continue
             # Look at the original characters either side of the filler run.
             if j < n and _tight(text, i - 1, -1) and _tight(text, j, 1) and j - i <= 3:
                 i = j

@@ -923,3 +923,43 @@ def test_acronyms_in_a_sentence_are_not_shouting() -> None:
 def test_an_option_priced_with_an_unauthorised_fee_is_no_help() -> None:
     found = cats("I can put you on a payment plan, but there's a one-time $75 setup charge for that.")
     assert "unauthorized_fee" in found and not ({"hardship_options", "offer_help"} & found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Not gonna sugarcoat it, they'll put you away for this.", "threat_arrest"),
+        ("Skip this one and it's a county court judgment, simple as.", "threat_legal_action"),
+        ("We'll get every bank account you have frozen by Friday.", "threat_legal_action"),
+        ("There's a pawn shop on the corner, you could walk out with cash today.", "pressure_to_borrow"),
+        ("Just cash out your pension, that's what it's there for.", "pressure_to_borrow"),
+        ("Surely your parents could front you the money?", "pressure_to_borrow"),
+        ("We're raising your interest rate as of today.", "unauthorized_fee"),
+        ("Legal fees have already been added to the balance.", "unauthorized_fee"),
+        ("Debts never go away, love.", "misrepresentation"),
+        ("We work closely with the district attorney on cases like yours.", "impersonation"),
+        ("I'll ring your mobile and your work phone every hour till you answer.", "harassment"),
+        ("Every contact in your phone list will get a message about this.", "shaming_threat"),
+    ],
+)
+@pytest.mark.usefixtures("lexicon_only")
+def test_constructions_fitted_from_blind5(text: str, category: str) -> None:
+    assert category in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did your family lend you money last month? I only ask for the budget.",
+        "What's your take-home after tax and pension?",
+        "We've removed your work number from the file.",
+        "Once we sue you'd have court costs on top, so it's cheaper to settle.",
+        "I'll hit your cell around six, is that OK?",
+        "I'm not going to pretend to be anyone else: it's Sam from Apex about a debt.",
+    ],
+)
+@pytest.mark.usefixtures("lexicon_only")
+def test_near_misses_of_the_blind5_constructions(text: str) -> None:
+    found = cats(text)
+    wrong = {"pressure_to_borrow", "misrepresentation", "unauthorized_fee", "threat_violence", "pretext"}
+    assert not (found & wrong), found

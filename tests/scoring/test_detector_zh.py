@@ -544,6 +544,17 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("你同你老妈讲声，叫佢先借啲俾你。", set(), {"shaming_threat"}),  # asking family to lend
     # an option priced with an unauthorised fee is no help; a fee named before an offer is
     ("停息挂账可以办，但要先交八百块的通道费。", {"unauthorized_fee"}, {"hardship_options", "offer_help"}),
+    # fitted from blind5's read errors: homophones and pinyin, Northeastern and veiled violence
+    ("再不还，警察蜀黍就请你去喝茶。", {"threat_arrest"}, set()),
+    ("月底不还就 bao你txl", {"shaming_threat"}, set()),
+    ("你真是个制杖。", {"abusive_language"}, set()),
+    ("再拖，我找人给你松松筋骨。", {"threat_violence"}, set()),
+    ("不还就整折你胳膊。", {"threat_violence"}, set()),
+    ("你的案子已经转入诉讼程序了。", {"threat_legal_action"}, set()),
+    ("我是派出所的联络员，跟你核实点情况。", {"impersonation"}, set()),
+    ("我们也不想去找你领导，是你逼我们的。", {"shaming_threat"}, set()),
+    # "——" ends a clause: the negation before it does not deny what follows
+    ("我们不会再发短信了——我们直接去你公司找你老板。", {"shaming_threat"}, set()),
 ]
 
 
@@ -696,6 +707,8 @@ def test_fold_maps_homophone_back_to_original() -> None:
         ("finance", "finance"),  # a Latin variant ("nc") never folds inside a word
         ("nc", "脑残"),
         ("12b栋", "12b栋"),
+        ("坐-牢", "坐牢"),  # one dash between characters hides a word
+        ("不打了--去你单位", "不打了,去你单位"),  # a dash pair (——, folded to --) ends a clause
     ],
 )
 def test_fold_variants(raw: str, folded: str) -> None:
