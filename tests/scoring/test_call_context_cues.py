@@ -175,6 +175,12 @@ DEBTOR = [
     ("zh", "我昨晚差点跳进河里。", {"mental_health"}, set()),
     ("zh", "我妈治了两年，最后还是走了。", {"bereavement"}, set()),
     ("zh", "我这里有转账截图。", {"dispute"}, set()),
+    # fitted from blind5's read call-level misses
+    ("en", "This is Mrs Okoro, her mother. She's at work.", {"third_party"}, set()),
+    ("en", "My dad isn't home right now.", {"third_party"}, set()),
+    ("en", "My husband is in hospital, I can't think about money.", set(), {"third_party"}),
+    ("zh", "请你们停止再给我打电话。", {"stop_contact"}, set()),
+    ("zh", "我是前台的，他今天请假了。", {"third_party"}, set()),
 ]
 
 COLLECTOR = [
@@ -261,6 +267,14 @@ COLLECTOR = [
     ("en", "Sorry, wrong person. I'll have your number taken off the system today.", set(), {"collect"}),
     ("en", "Let's agree a number today.", {"collect"}, set()),
     ("zh", "您把凭证发我，我先暂停跟进，等结果出来再联系您。", {"offer_verification"}, set()),
+    # fitted from blind5's read call-level misses
+    ("en", "The truck note comes due next Friday, whatever happens.", {"collect", "debt_mention"}, set()),
+    ("en", "I need your card number before we finish, please.", {"collect"}, set()),
+    ("en", "We'll keep calling you about it, that's policy.", {"continue_contact"}, set()),
+    ("en", "Stopping the calls isn't an option, I'm afraid.", {"continue_contact"}, set()),
+    ("zh", "他的借款已经过咗期了。", {"debt_mention"}, set()),
+    ("zh", "他信用卡再不还就麻烦了。", {"debt_mention"}, set()),
+    ("zh", "今天不还，明天还打。", {"collect"}, set()),
 ]
 
 
