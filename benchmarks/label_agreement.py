@@ -113,10 +113,11 @@ class Pair:
 
 def pair(x: Sequence[frozenset[str]], y: Sequence[frozenset[str]], cats: Sequence[str]) -> Pair:
     """Pooled over ``cats``: a category on an item counts once per column."""
-    a = sum(len(s & set(cats)) for s in x)
-    b = sum(len(s & set(cats)) for s in y)
-    both = sum(len(s & t & set(cats)) for s, t in zip(x, y, strict=True))
-    return Pair(a, b, both, len(x) * len(cats))
+    wanted = frozenset(cats)
+    a = sum(len(s & wanted) for s in x)
+    b = sum(len(s & wanted) for s in y)
+    both = sum(len(s & t & wanted) for s, t in zip(x, y, strict=True))
+    return Pair(a, b, both, len(x) * len(wanted))
 
 
 def compare(lang: str, split: str, with_detector: bool = True) -> dict[str, Any]:
@@ -128,28 +129,23 @@ def compare(lang: str, split: str, with_detector: bool = True) -> dict[str, Any]
         _, detect = resolve_detector("us")
         detected = [predicted_categories(detect(it.text, lang, it.context)) for it in items]
     kinds = taxonomy_kinds()
+
+    def figures(cats: Sequence[str]) -> dict[str, Any]:
+        """Agreement of B with A over ``cats``, and the detector's F1 against each of them."""
+        ab = pair(first, second, cats)
+        out: dict[str, Any] = {"agreement_f1": round(ab.f1, 3), "b_precision": round(ab.precision, 3),
+                               "b_recall": round(ab.recall, 3)}
+        if detected is not None:
+            out["detector_f1_vs_a"] = round(pair(first, detected, cats).f1, 3)
+            out["detector_f1_vs_b"] = round(pair(second, detected, cats).f1, 3)
+        return out
+
     rows = []
     for cat in sorted(kinds, key=lambda c: (KIND_ORDER.index(kinds[c]), c)):
         ab = pair(first, second, [cat])
-        row: dict[str, Any] = {
-            "category": cat, "kind": kinds[cat], "a": ab.a, "b": ab.b, "both": ab.both,
-            "agreement_f1": round(ab.f1, 3), "b_precision": round(ab.precision, 3),
-            "b_recall": round(ab.recall, 3), "kappa": round(ab.kappa, 3),
-        }
-        if detected is not None:
-            row["detector_f1_vs_a"] = round(pair(first, detected, [cat]).f1, 3)
-            row["detector_f1_vs_b"] = round(pair(second, detected, [cat]).f1, 3)
-        rows.append(row)
-    micro = {}
-    for kind in KIND_ORDER:
-        cats = [c for c in kinds if kinds[c] == kind]
-        ab = pair(first, second, cats)
-        entry: dict[str, Any] = {"agreement_f1": round(ab.f1, 3), "b_precision": round(ab.precision, 3),
-                                 "b_recall": round(ab.recall, 3)}
-        if detected is not None:
-            entry["detector_f1_vs_a"] = round(pair(first, detected, cats).f1, 3)
-            entry["detector_f1_vs_b"] = round(pair(second, detected, cats).f1, 3)
-        micro[kind] = entry
+        rows.append({"category": cat, "kind": kinds[cat], "a": ab.a, "b": ab.b, "both": ab.both,
+                     "kappa": round(ab.kappa, 3), **figures([cat])})
+    micro = {kind: figures([c for c in kinds if kinds[c] == kind]) for kind in KIND_ORDER}
     identical = sum(1 for s, t in zip(first, second, strict=True) if s == t)
     return {"lang": lang, "split": split, "items": len(items), "identical_label_sets": identical,
             "categories": rows, "micro": micro}

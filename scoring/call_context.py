@@ -88,21 +88,16 @@ class Cue:
 
 class _Lookup:
     """The first cue and finding of each category (or set of categories) in one utterance's
-    cues and findings. Shared by every turn that says the same utterance: the scorer asks the
-    same few questions of each turn, and a benchmark's 200,000 turns repeat 20,000 utterances."""
+    cues and findings, memoised. Shared by every turn that says the same utterance: the scorer
+    asks the same few questions of each turn, and a benchmark's 200,000 turns repeat 20,000
+    utterances."""
 
-    __slots__ = ("_cue", "_finding", "cues", "findings")
+    __slots__ = ("cue_memo", "cues", "finding_memo", "findings")
 
     def __init__(self, findings: tuple[Finding, ...], cues: tuple[Cue, ...]) -> None:
         self.findings, self.cues = findings, cues
-        self._cue: dict[frozenset[str] | str, Cue | None] = {}
-        self._finding: dict[frozenset[str] | str, Finding | None] = {}
-
-    def cue(self, categories: frozenset[str] | str) -> Cue | None:
-        return _first_of(self.cues, self._cue, categories)
-
-    def finding(self, categories: frozenset[str] | str) -> Finding | None:
-        return _first_of(self.findings, self._finding, categories)
+        self.cue_memo: dict[frozenset[str] | str, Cue | None] = {}
+        self.finding_memo: dict[frozenset[str] | str, Finding | None] = {}
 
 
 class _Categorised(Protocol):
@@ -154,21 +149,15 @@ class TurnView:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_lookup", _lookup_for(self.findings, self.cues))
 
-    # The call walk asks ~170 of these questions per call; answered ones are read straight from
-    # the memo, without the two calls behind it.
     def has_cue(self, categories: frozenset[str] | str) -> Cue | None:
         """The first cue (in text order) of any of ``categories``."""
-        try:
-            return self._lookup._cue[categories]
-        except KeyError:
-            return self._lookup.cue(categories)
+        lookup = self._lookup
+        return _first_of(lookup.cues, lookup.cue_memo, categories)
 
     def finding(self, categories: frozenset[str] | str) -> Finding | None:
         """The first finding (in text order) of any of ``categories``."""
-        try:
-            return self._lookup._finding[categories]
-        except KeyError:
-            return self._lookup.finding(categories)
+        lookup = self._lookup
+        return _first_of(lookup.findings, lookup.finding_memo, categories)
 
 
 @dataclass

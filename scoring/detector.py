@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -292,22 +292,28 @@ def _learned(f: Finding) -> bool:
 
 def _exclude(findings: list[Finding], rule: Exclusion) -> list[Finding]:
     triggers = [f for f in findings if rule.trigger(f)]
-    if rule.trigger_after and triggers:
+    if not triggers:
+        return findings
+    victim = rule.victim
+    if rule.trigger_after:
         last = max(t.span.start for t in triggers)
-        victim = rule.victim
-        rule = replace(rule, victim=lambda f: victim(f) and f.span.start < last)
-    if not triggers or not any(rule.victim(f) for f in findings):
+
+        def before_last_trigger(f: Finding) -> bool:
+            return rule.victim(f) and f.span.start < last
+
+        victim = before_last_trigger
+    if not any(victim(f) for f in findings):
         return findings
     if (
         all(_learned(t) and t.kind is not Kind.violation for t in triggers)
-        and any(rule.victim(f) and not _learned(f) for f in findings)
+        and any(victim(f) and not _learned(f) for f in findings)
     ):
         # Words a pattern matched outweigh the model's reading of the whole line: when only the
         # model hears the trigger ("You're absolutely right to ask for proof" as sarcasm), the
         # model's finding goes, not the pattern's. Not for a violation: missing a fee demand
         # costs more than missing the offer a pattern heard beside it.
         return [f for f in findings if not (rule.trigger(f) and _learned(f))]
-    return [f for f in findings if not rule.victim(f)]
+    return [f for f in findings if not victim(f)]
 
 
 def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> list[Finding]:
