@@ -882,6 +882,7 @@ def test_civil_enforcement_vocabulary(text: str, present: set[str], absent: set[
 @pytest.mark.parametrize(
     ("text", "category"),
     [
+        # fitted from blind4's read errors
         ("Keep ignoring me and you might be doing prison time.", "threat_arrest"),
         ("Expect me to ring at 5 a.m. and again at midnight.", "harassment"),
         ("Why not chuck it on a credit card?", "pressure_to_borrow"),
@@ -895,10 +896,23 @@ def test_civil_enforcement_vocabulary(text: str, present: set[str], absent: set[
         ("Sorry, all these letters must be worrying you.", "acknowledge_feeling"),
         ("You sound absolutely livid, and fair enough.", "acknowledge_feeling"),
         ("None of us think any less of you.", "validate"),
+        # fitted from blind5's read errors
+        ("Not gonna sugarcoat it, they'll put you away for this.", "threat_arrest"),
+        ("Skip this one and it's a county court judgment, simple as.", "threat_legal_action"),
+        ("We'll get every bank account you have frozen by Friday.", "threat_legal_action"),
+        ("There's a pawn shop on the corner, you could walk out with cash today.", "pressure_to_borrow"),
+        ("Just cash out your pension, that's what it's there for.", "pressure_to_borrow"),
+        ("Surely your parents could front you the money?", "pressure_to_borrow"),
+        ("We're raising your interest rate as of today.", "unauthorized_fee"),
+        ("Legal fees have already been added to the balance.", "unauthorized_fee"),
+        ("Debts never go away, love.", "misrepresentation"),
+        ("We work closely with the district attorney on cases like yours.", "impersonation"),
+        ("I'll ring your mobile and your work phone every hour till you answer.", "harassment"),
+        ("Every contact in your phone list will get a message about this.", "shaming_threat"),
     ],
 )
 @pytest.mark.usefixtures("lexicon_only")
-def test_constructions_fitted_from_blind4(text: str, category: str) -> None:
+def test_constructions_fitted_from_read_errors(text: str, category: str) -> None:
     assert category in cats(text)
 
 
@@ -923,28 +937,6 @@ def test_acronyms_in_a_sentence_are_not_shouting() -> None:
 def test_an_option_priced_with_an_unauthorised_fee_is_no_help() -> None:
     found = cats("I can put you on a payment plan, but there's a one-time $75 setup charge for that.")
     assert "unauthorized_fee" in found and not ({"hardship_options", "offer_help"} & found), found
-
-
-@pytest.mark.parametrize(
-    ("text", "category"),
-    [
-        ("Not gonna sugarcoat it, they'll put you away for this.", "threat_arrest"),
-        ("Skip this one and it's a county court judgment, simple as.", "threat_legal_action"),
-        ("We'll get every bank account you have frozen by Friday.", "threat_legal_action"),
-        ("There's a pawn shop on the corner, you could walk out with cash today.", "pressure_to_borrow"),
-        ("Just cash out your pension, that's what it's there for.", "pressure_to_borrow"),
-        ("Surely your parents could front you the money?", "pressure_to_borrow"),
-        ("We're raising your interest rate as of today.", "unauthorized_fee"),
-        ("Legal fees have already been added to the balance.", "unauthorized_fee"),
-        ("Debts never go away, love.", "misrepresentation"),
-        ("We work closely with the district attorney on cases like yours.", "impersonation"),
-        ("I'll ring your mobile and your work phone every hour till you answer.", "harassment"),
-        ("Every contact in your phone list will get a message about this.", "shaming_threat"),
-    ],
-)
-@pytest.mark.usefixtures("lexicon_only")
-def test_constructions_fitted_from_blind5(text: str, category: str) -> None:
-    assert category in cats(text)
 
 
 @pytest.mark.parametrize(
