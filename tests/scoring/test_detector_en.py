@@ -831,18 +831,6 @@ def test_a_promise_given_still_denies_it() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "category"),
-    [
-        ("Somebody will be round to arrest you tomorrow.", "threat_arrest"),
-        ("The police are going to be notified.", "threat_arrest"),
-    ],
-)
-@pytest.mark.usefixtures("lexicon_only")
-def test_arrest_with_no_named_agency_or_a_passive_call(text: str, category: str) -> None:
-    assert category in cats(text)
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "I can't promise you the police won't be told.",
@@ -882,6 +870,9 @@ def test_civil_enforcement_vocabulary(text: str, present: set[str], absent: set[
 @pytest.mark.parametrize(
     ("text", "category"),
     [
+        # an arrest threat with no named agency, or a passive police call
+        ("Somebody will be round to arrest you tomorrow.", "threat_arrest"),
+        ("The police are going to be notified.", "threat_arrest"),
         # fitted from blind4's read errors
         ("Keep ignoring me and you might be doing prison time.", "threat_arrest"),
         ("Expect me to ring at 5 a.m. and again at midnight.", "harassment"),
@@ -912,7 +903,7 @@ def test_civil_enforcement_vocabulary(text: str, present: set[str], absent: set[
     ],
 )
 @pytest.mark.usefixtures("lexicon_only")
-def test_constructions_fitted_from_read_errors(text: str, category: str) -> None:
+def test_s6_constructions(text: str, category: str) -> None:
     assert category in cats(text)
 
 
