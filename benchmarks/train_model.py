@@ -2,8 +2,9 @@
 
     python benchmarks/train_model.py [--lang en|zh|all]
 
-Trains on the ``dev`` and ``train`` splits only; the ``holdout`` split stays unseen so that
-``detector_eval.py --split holdout`` measures generalisation honestly. Needs scikit-learn
+Trains on ``corpus_data.MODEL_SPLITS`` (dev, train, train2 and the blind splits already measured);
+the holdout and the newest blind split stay unseen, so that ``detector_eval.py --split unseen``
+measures generalisation honestly. Needs scikit-learn
 (``pip install -e '.[train]'``); the product itself reads only the JSON weights it writes.
 
 Each category gets a logistic model on binary features. Its threshold is chosen from
@@ -38,7 +39,6 @@ C = 1.0
 PRUNE = 0.02
 MIN_POSITIVES = 8
 NEAR_DUPLICATE = 80  # rapidfuzz ratio at which two corpus lines count as copies
-TRAIN_SPLITS = ("dev", "train")
 
 
 def _categories() -> list[str]:
@@ -51,14 +51,14 @@ def fingerprint(lang: str) -> str:
     """sha256 of everything a model is trained from: the corpus splits, the lexicon (its concepts
     are features) with its companion files, and the feature-extraction version. A shipped model
     whose fingerprint differs from today's inputs is stale."""
-    from benchmarks.corpus_data import SPLITS, split_path
+    from benchmarks.corpus_data import MODEL_SPLITS, SPLITS, split_path
     from scoring.learned import FEATURES_VERSION
     from scoring.lexicon import LEXICON_DIR
 
     digest = hashlib.sha256(f"features={FEATURES_VERSION};C={C};prune={PRUNE}".encode())
     # The language's lexicon and its companions (zh_variants.yaml folds text before features).
     lexicons = [LEXICON_DIR / f"{lang}.yaml", *sorted(LEXICON_DIR.glob(f"{lang}_*.yaml"))]
-    paths = [split_path(lang, s) for s in TRAIN_SPLITS if s in SPLITS] + lexicons
+    paths = [split_path(lang, s) for s in MODEL_SPLITS if s in SPLITS] + lexicons
     for path in paths:
         digest.update(path.name.encode())
         digest.update(path.read_bytes() if path.is_file() else b"")
@@ -96,9 +96,9 @@ def train(lang: str) -> dict[str, object]:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedGroupKFold
 
-    from benchmarks.corpus_data import SPLITS
+    from benchmarks.corpus_data import MODEL_SPLITS, SPLITS
 
-    splits = [s for s in TRAIN_SPLITS if s in SPLITS]
+    splits = [s for s in MODEL_SPLITS if s in SPLITS]
     # Lines with debtor context count too: their utterance-level labels are what the model learns.
     items = load_items([lang], splits)
     texts = [it.text for it in items]
