@@ -23,7 +23,9 @@ TAXONOMY_PATH = ROOT / "scoring" / "data" / "taxonomy.yaml"
 LANGS: tuple[str, ...] = ("en", "zh")
 # Splits written by independent authors who never saw the patterns, in the order they were
 # written. A new one is added here only; the lists below derive from it.
-BLIND_SPLITS: tuple[str, ...] = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8")
+BLIND_SPLITS: tuple[str, ...] = (
+    "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"
+)
 SPLITS: tuple[str, ...] = ("dev", "holdout", "train", "train2", *BLIND_SPLITS)
 # Splits a language may not have yet (train and the blind splits are written per language by
 # separate authors): a missing file reads as empty instead of failing, and the corpus tests only

@@ -857,8 +857,8 @@ def test_a_question_or_a_denial_about_calling_police_is_no_threat(text: str) -> 
         # Scots diligence and other civil enforcement by name: legal action, never arrest
         ("We'll apply for an arrestment of your earnings.", {"threat_legal_action"}, {"threat_arrest"}),
         ("Pay by Friday or the sheriff officers get instructed.", {"threat_legal_action"}, {"threat_arrest"}),
-        ("Sheriff officers could be outside your flat by Monday.", {"threat_legal_action"}, {"threat_arrest"}),
-        ("The sheriff officers have been sent round to your address.", {"threat_legal_action"}, {"threat_arrest"}),
+        ("Sheriff officers could be outside your flat Monday.", {"threat_legal_action"}, {"threat_arrest"}),
+        ("The sheriff officers have been sent round to you.", {"threat_legal_action"}, {"threat_arrest"}),
         ("Enforcement officers have been alerted to your case.", set(), {"threat_arrest"}),
         # the same shapes with police officers stay arrest threats
         ("Officers have been sent round to your address.", {"threat_arrest"}, set()),
