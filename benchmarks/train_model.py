@@ -3,7 +3,7 @@
     python benchmarks/train_model.py [--lang en|zh|all]
 
 Trains on ``corpus_data.MODEL_SPLITS`` (dev, train, train2 and the blind splits already measured);
-the holdout and the newest blind split stay unseen, so that ``detector_eval.py --split unseen``
+the holdout and the newest blind splits stay unseen, so that ``detector_eval.py --split unseen``
 measures generalisation honestly. Needs scikit-learn
 (``pip install -e '.[train]'``); the product itself reads only the JSON weights it writes.
 

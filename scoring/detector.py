@@ -165,9 +165,9 @@ def _learned_findings(
     """Categories the lexicon missed but the learned model is confident about (scoring/learned.py)."""
     kinds = category_kinds()
     out: list[Finding] = []
-    for pred in model.predict(norm, scored):
+    for pred in model.predict(norm, scored, skip=found):
         kind = kinds.get(pred.category)
-        if kind is None or pred.category in found:
+        if kind is None:
             continue
         words = ", ".join(f"'{e}'" for e in pred.evidence)
         out.append(

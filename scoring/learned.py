@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ from scoring.text.normalize import NormalizedText
 
 MODEL_DIR = Path(__file__).parent / "data" / "model"
 # Bump when features() changes meaning: the shipped weights must then be retrained.
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 
 # Feature extraction stops after this many characters of normalised text: a megabyte
 # utterance costs no more than a long paragraph.
@@ -161,7 +162,7 @@ def _en_features(text: str) -> list[_Raw]:
         if len(tok) >= 5 and tok.isalpha():
             padded = f"<{tok}>"
             feats.extend(("c:" + padded[k : k + 4], a, b) for k in range(len(padded) - 3))
-        if tok in _EN_NEGATORS:
+        if tok in _EN_NEGATORS or ("'" in tok and tok[: tok.index("'")] in _EN_NEGATORS):  # "nothing's"
             scope = _EN_SCOPE
         elif scope > 0:
             scope -= 1
@@ -286,14 +287,20 @@ class LearnedModel:
     def probability(self, scored: Scored, category: str) -> float:
         return float(scored.probs[self.category_index[category]])
 
-    def predict(self, norm: NormalizedText, scored: Scored | None = None) -> list[Prediction]:
+    def predict(
+        self, norm: NormalizedText, scored: Scored | None = None, skip: Container[str] = ()
+    ) -> list[Prediction]:
+        """Categories over their threshold, with evidence; none of ``skip`` (the detector passes
+        what the lexicon already found, so no evidence is gathered for a finding it would drop)."""
         scored = self.score(norm) if scored is None else scored
         block, located, probs = scored.block, scored.located, scored.probs
         if not located:
             return []
         out: list[Prediction] = []
         for cat in np.nonzero(probs >= self.thresholds)[0]:
-            column = block[:, cat]
+            if self.categories[cat] in skip:
+                continue
+            column = block[:, cat].tolist()
             pushing = sorted((i for i in range(len(located)) if column[i] > 0), key=lambda i: (-column[i], i))
             # Show a person words, not character fragments: prefer word and phrase features.
             readable = [i for i in pushing if located[i][0].startswith(_READABLE)]

@@ -21,6 +21,9 @@ def _names(text: str, lang: str) -> list[str]:
         # A condition clause ends the scope: the threat after "if you don't pay" is not negated.
         ("If you don't pay, we'll call your employer", ["w:call", "w:employer"], ["n:call"]),
         ("Don't pay and the police come", ["n:pay"], []),
+        # a negator with a clitic still opens the scope
+        ("Nobody's going to phone your boss", ["n:phone"], ["w:phone"]),
+        ("Nothing'll be done to the house", ["n:done"], ["w:done"]),
     ],
 )
 def test_english_negation_scope(text: str, present: list[str], absent: list[str]) -> None:
@@ -71,6 +74,8 @@ def test_predictions_carry_evidence_inside_the_original_text(lang: str, text: st
     assert pred.probability >= pred.threshold
     assert pred.evidence and all(e for e in pred.evidence)
     assert preds == model.predict(normalize(text, lang))
+    # What the lexicon already found is skipped; the other predictions are unchanged.
+    assert model.predict(normalize(text, lang), skip={category}) == [p for p in preds if p.category != category]
 
 
 def test_hostile_input_is_bounded() -> None:
