@@ -130,8 +130,9 @@ def _caps_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             w = k
             while k < end and text[k].isalpha():
                 k += 1
-            u = sum(1 for c in text[w:k] if c.isupper())
-            lo = sum(1 for c in text[w:k] if c.islower())
+            word = text[w:k]
+            u = sum(1 for c in word if c.isupper())
+            lo = sum(1 for c in word if c.islower())
             upper += u
             lower += lo
             if u >= 2 and lo == 0:
