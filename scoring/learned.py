@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,22 +62,19 @@ class Feature:
 _Raw = tuple[str, int, int]
 
 
+# A word: letters and digits, with inner apostrophes before a letter ("won't", "nothing's").
+# [^\W_] is exactly str.isalnum, and [^\W\d_] str.isalpha for the letters normalisation leaves.
+# Each character has one way to match, so the scan is linear; a regex scan is several times faster
+# than walking the characters in Python, and this runs on every utterance.
+_EN_TOKEN = re.compile(r"([^\W_](?:[^\W_]|'(?=[^\W\d_]))*)|[" + re.escape("".join(sorted(_CLAUSE_PUNCT))) + "]")
+
+
 def _en_tokens(text: str) -> list[tuple[str, int, int]]:
-    tokens: list[tuple[str, int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch.isalnum():
-            j = i + 1
-            while j < n and (text[j].isalnum() or (text[j] == "'" and j + 1 < n and text[j + 1].isalpha())):
-                j += 1
-            tokens.append((text[i:j], i, j))
-            i = j
-        else:
-            if ch in _CLAUSE_PUNCT:
-                tokens.append(("|", i, i + 1))
-            i += 1
-    return tokens
+    """Words with their offsets; clause punctuation becomes a "|" token."""
+    return [
+        (m.group(1), m.start(), m.end()) if m.group(1) else ("|", m.start(), m.end())
+        for m in _EN_TOKEN.finditer(text)
+    ]
 
 
 _CONCEPT_MAX_WORDS = 4
@@ -128,8 +126,10 @@ def _concept_features(found: list[tuple[str, int, int, bool, int]], lang: str) -
     feats = [(("nk:" if neg else "k:") + name, a, b) for name, a, b, neg, _ in occs]
     window = _CONCEPT_PAIR_WINDOW[lang]
     paired: set[str] = set()
+    count = len(occs)
     for i, (n1, a1, _b1, neg1, p1) in enumerate(occs):
-        for n2, _a2, b2, neg2, p2 in occs[i + 1 :]:
+        for j in range(i + 1, count):  # no slice: a line full of concepts would copy the list per concept
+            n2, _a2, b2, neg2, p2 = occs[j]
             if p2 - p1 > window:
                 break
             if p2 > p1 and n1 != n2:
@@ -168,29 +168,42 @@ def _en_features(text: str) -> list[_Raw]:
             scope -= 1
         prev = (tok, a, b)
     table = _concept_table("en")
+    prefixes = _concept_prefixes("en")
     found: list[tuple[str, int, int, bool, int]] = []
-    for i in range(len(words)):
-        for size in range(1, _CONCEPT_MAX_WORDS + 1):
-            chunk = words[i : i + size]
-            if len(chunk) < size or chunk[-1][4] != chunk[0][4]:
+    for i, first in enumerate(words):
+        phrase = first[0]
+        for last in words[i : i + _CONCEPT_MAX_WORDS]:
+            if last is not first:
+                if last[4] != first[4]:
+                    break
+                phrase = f"{phrase} {last[0]}"
+            if phrase not in prefixes:
                 break
-            for name in table.get(" ".join(w[0] for w in chunk), ()):
-                found.append((name, chunk[0][1], chunk[-1][2], chunk[0][3], i))
+            for name in table.get(phrase, ()):
+                found.append((name, first[1], last[2], first[3], i))
     feats.extend(_concept_features(found, "en"))
     return feats
 
 
 @functools.cache
-def _concept_sizes(lang: str) -> tuple[int, ...]:
-    """The lengths of the concept entries, shortest first (Chinese looks up only these)."""
-    return tuple(sorted({len(k) for k in _concept_table(lang)}))
+def _concept_prefixes(lang: str) -> frozenset[str]:
+    """Every leading part of a concept entry (whole words in English, characters in Chinese):
+    a lookup that is not one of these cannot grow into an entry, so the scan stops there."""
+    prefixes: set[str] = set()
+    for entry in _concept_table(lang):
+        if lang == "zh":
+            prefixes.update(entry[:k] for k in range(1, len(entry) + 1))
+        else:
+            words = entry.split(" ")
+            prefixes.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
+    return frozenset(prefixes)
 
 
 def _zh_features(text: str) -> list[_Raw]:
     # Latin words inside Chinese lines (sb, tmd, app names) count as words.
     feats: list[_Raw] = [("w:" + tok, a, b) for tok, a, b in _en_tokens(text) if tok != "|" and tok.isascii()]
     table = _concept_table("zh")
-    sizes = _concept_sizes("zh")
+    prefixes = _concept_prefixes("zh")
     found: list[tuple[str, int, int, bool, int]] = []
     negated_until = -1
     n = len(text)
@@ -213,10 +226,12 @@ def _zh_features(text: str) -> list[_Raw]:
             feats.append((f"{prefix}g2:{text[i : i + 2]}", i, i + 2))
             if i + 3 <= clause_end:
                 feats.append((f"{prefix}g3:{text[i : i + 3]}", i, i + 3))
-        for size in sizes:
+        size = 1
+        while i + size <= n and text[i : i + size] in prefixes:
             names = table.get(text[i : i + size])
             if names:
                 found.extend((name, i, i + size, negated, i) for name in names)
+            size += 1
     feats.extend(_concept_features(found, "zh"))
     return feats
 

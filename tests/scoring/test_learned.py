@@ -41,6 +41,38 @@ def test_chinese_negation_scope_and_clause_breaks() -> None:
     assert "g2:联系" in plain  # the comma closes the scope of 不
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a concept word at the very end of the line: a lookup once ran past the end and gave
+        # the concept a span longer than the text
+        ("sb,快还钱", "zh"),
+        ("你这种人就该被挂出来让大家看看", "zh"),
+        ("you'll go to jail", "en"),
+        ("call the police", "en"),
+    ],
+)
+def test_feature_spans_stay_inside_the_text(text: str, lang: str) -> None:
+    norm = normalize(text, lang)
+    for feature in features(norm):
+        assert 0 <= feature.start < feature.end <= len(norm.text), feature
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "concept", "phrase"),
+    [
+        # multi-word entries are found whole, with the span of the whole phrase
+        ("They'll ring the company you work for", "en", "k:THIRD_PARTY", "company you work for"),
+        ("Sent by a police officer today", "en", "k:AGENT_LAW", "a police officer"),
+        ("我们会通知你的七大姑八大姨", "zh", "k:FAMILY", "七大姑八大姨"),
+    ],
+)
+def test_concept_phrases_are_found_whole(text: str, lang: str, concept: str, phrase: str) -> None:
+    norm = normalize(text, lang)
+    spans = [norm.text[f.start : f.end] for f in features(norm) if f.name == concept]
+    assert phrase in spans
+
+
 def test_typo_robust_char_ngrams() -> None:
     assert {"c:<arr", "c:rest"} <= set(_names("you'll be arrested", "en"))
     assert "c:rest" in _names("you'll be arested", "en")
