@@ -21,6 +21,7 @@ import hashlib
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -39,6 +40,19 @@ C = 1.0
 PRUNE = 0.02
 MIN_POSITIVES = 8
 NEAR_DUPLICATE = 80  # rapidfuzz ratio at which two corpus lines count as copies
+# The bars a kind's veto may take (a lexicon hit goes when the model's probability is under it),
+# chosen on CALIBRATION_SPLITS from out-of-fold probabilities for the best F1 of patterns and
+# model together.
+VETO_GRID = (0.0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
+# Per language, the largest share of the lexicon's true violation hits (on the calibration lines)
+# a violation veto may cost. English violation patterns are built for veiled and negated threats
+# ("nobody wants the sheriff at their door", "I can't guarantee the bailiffs won't come round")
+# that the English model reads as denials: its best-F1 bar (0.1) dropped 19 true hits for 130
+# false alarms, and failed eight regression lines of exactly that kind, the issue's own example
+# among them. At the Chinese best-F1 bar no Chinese regression line fails, and since session 3
+# the Chinese model has been the stronger reader and the Chinese patterns the less precise.
+MAX_VIOLATION_VETO_COST = {"en": 0.002}
+MIN_CALIBRATION_POSITIVES = 30
 
 
 def _categories() -> list[str]:
@@ -96,13 +110,16 @@ def train(lang: str) -> dict[str, object]:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedGroupKFold
 
-    from benchmarks.corpus_data import MODEL_SPLITS, SPLITS
+    from benchmarks.corpus_data import CALIBRATION_SPLITS, MODEL_SPLITS, SPLITS
 
     splits = [s for s in MODEL_SPLITS if s in SPLITS]
     # Lines with debtor context count too: their utterance-level labels are what the model learns.
     items = load_items([lang], splits)
     texts = [it.text for it in items]
-    feats = [sorted({f.name for f in features(normalize(t, lang))}) for t in texts]
+    norms = [normalize(t, lang) for t in texts]
+    feats = [sorted({f.name for f in features(norm)}) for norm in norms]
+    calibrating = np.array([it.split in CALIBRATION_SPLITS for it in items])
+    lexicon_found = _lexicon_categories(lang, [norms[i] for i in np.nonzero(calibrating)[0]])
     df: dict[str, int] = {}
     for names in feats:
         for name in names:
@@ -126,6 +143,7 @@ def train(lang: str) -> dict[str, object]:
     weights: dict[str, list[list[float]]] = {}
     report: list[str] = []
     totals: dict[str, list[int]] = {}
+    oofs: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for ci, cat in enumerate(cats):
         y = np.array([1 if cat in it.labels else 0 for it in items])
         positives = int(y.sum())
@@ -140,6 +158,7 @@ def train(lang: str) -> dict[str, object]:
             clf = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", random_state=0)
             clf.fit(x[tr], y[tr])
             oof[te] = clf.predict_proba(x[te])[:, 1]
+        oofs[cat] = (oof[calibrating], y[calibrating] == 1)
         target = PRECISION_TARGET.get(kinds[cat], DEFAULT_PRECISION_TARGET)
         chosen = 1.01
         for t in [i / 100 for i in range(50, 100)]:
@@ -167,6 +186,7 @@ def train(lang: str) -> dict[str, object]:
         thresholds.append(chosen)
         for col in np.nonzero(np.abs(coef) >= PRUNE)[0]:
             weights.setdefault(vocab[col], []).append([ci, round(float(coef[col]), 4)])
+    veto_below = _calibrate(lang, cats, kinds, oofs, lexicon_found, thresholds, report)
     print(f"{lang}: {len(items)} items, {len(vocab)} features, {len(weights)} kept")
     print("\n".join(report))
     for kind, (tp, fp, pos) in sorted(totals.items()):
@@ -180,8 +200,84 @@ def train(lang: str) -> dict[str, object]:
         "categories": cats,
         "bias": bias,
         "thresholds": thresholds,
+        "veto_below": veto_below,
         "weights": dict(sorted(weights.items())),
     }
+
+
+def _lexicon_categories(lang: str, norms: list[Any]) -> list[set[str]]:
+    """Per line, the taxonomy categories the lexicon reports: the hits a veto may drop."""
+    from scoring.detector import _kind_of, lexicon_for
+    from scoring.lexicon import merge_hits
+
+    lex = lexicon_for(lang)
+    out: list[set[str]] = []
+    for norm in norms:
+        hits = merge_hits(lex.match(norm)) if lex is not None else []
+        out.append({h.category for h in hits if _kind_of(h) not in (None, Kind.intent)})
+    return out
+
+
+def _combined(
+    oof: Any, y: Any, lexicon: Any, add_at: float, veto_below: float
+) -> tuple[int, int, int]:
+    """tp, fp, fn of patterns and model together: a lexicon hit stands unless the model gives the
+    category less than ``veto_below``; the model adds the category from ``add_at`` up."""
+    pred = (lexicon & (oof >= veto_below)) | (~lexicon & (oof >= add_at))
+    return int((pred & y).sum()), int((pred & ~y).sum()), int((~pred & y).sum())
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / max(1, 2 * tp + fp + fn)
+
+
+def _calibrate(
+    lang: str,
+    cats: list[str],
+    kinds: dict[str, Kind],
+    oofs: dict[str, tuple[Any, Any]],
+    lexicon_found: list[set[str]],
+    thresholds: list[float],
+    report: list[str],
+) -> dict[str, float]:
+    """One veto bar per kind: the one under which dropping lexicon hits gives the best F1 of
+    patterns and model together on the calibration lines, the model adding categories at its
+    usual thresholds. For English violations, only among the bars that keep nearly every true hit
+    of the lexicon (``MAX_VIOLATION_VETO_COST``). Session 8 chose the bars on half of those lines and
+    scored them on the other half: the veto raised violation precision in both languages, and
+    the other kinds moved by under a point. Lowering the add thresholds the same way gained
+    nothing more and let the model call "nobody thinks you're a deadbeat" abuse, so they keep
+    the precision rule."""
+    import numpy as np
+
+    found = {cat: np.array([cat in f for f in lexicon_found]) for cat in cats}
+    bars: dict[str, float] = {}
+    for kind in sorted({kinds[c] for c in oofs}, key=lambda k: k.value):
+        members = [c for c in oofs if kinds[c] is kind and int(oofs[c][1].sum()) >= MIN_CALIBRATION_POSITIVES]
+        if not members:
+            continue
+
+        def pooled(bar: float, members: list[str] = members) -> float:
+            sums = [0, 0, 0]
+            for c in members:
+                for k, v in enumerate(_combined(*oofs[c], found[c], thresholds[cats.index(c)], bar)):
+                    sums[k] += v
+            return _f1(*sums)
+
+        allowed = list(VETO_GRID)
+        limit = MAX_VIOLATION_VETO_COST.get(lang)
+        if kind is Kind.violation and limit is not None:
+            # true lexicon hits that survive each bar (1.01: no additions by the model)
+            kept = {b: sum(_combined(*oofs[c], found[c] & oofs[c][1], 1.01, b)[0] for c in members)
+                    for b in allowed}
+            allowed = [b for b in allowed if kept[0.0] - kept[b] <= limit * kept[0.0]]
+        # Ties go to the lower bar: veto no more than the data asks for.
+        bars[kind.value] = max(allowed, key=lambda b: (round(pooled(b), 4), -b))
+        report.append(
+            f"  calibration {kind.value:18s} veto below {bars[kind.value]:.3f}: F1 on calibration lines "
+            f"{pooled(VETO_GRID[0]):.3f} without a veto, {pooled(bars[kind.value]):.3f} with it"
+        )
+    return bars
 
 
 def main() -> int:

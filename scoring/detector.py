@@ -149,15 +149,21 @@ def _caps_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-# A lexicon hit stands unless the learned model is this sure the category is absent.
+# A lexicon hit stands unless the learned model is this sure the category is absent. A trained
+# model carries its own bar per kind (``LearnedModel.veto_below``, chosen by
+# benchmarks/train_model.py on lines no pattern was tuned on); these are the bars for a model
+# without one. Violations: only in Chinese, and far lower (hand-picked in session 3, when the
+# models were weaker than the patterns on veiled and negated threats).
 VETO_BELOW = 0.05
-# Violations need the model far surer, and only in Chinese. English violation patterns handle
-# veiled and negated forms ("nobody wants the sheriff at their door", "don't think we won't sue")
-# that a bag of words reads as denials: on blind, a veto there cost 4 true hits for 7 false
-# alarms. The Chinese model is the stronger one (out-of-fold violation recall about 0.65 against
-# 0.5) and the Chinese patterns the less precise: when the 2% bar was chosen, it removed 15 false
-# alarms on holdout and blind together for 1 true hit.
 VIOLATION_VETO_BELOW = {"zh": 0.02}
+
+
+def veto_bar(model: LearnedModel, kind: Kind) -> float:
+    """The probability under which ``model`` drops a lexicon hit of ``kind``."""
+    bar = model.veto_below.get(kind.value)
+    if bar is not None:
+        return bar
+    return VIOLATION_VETO_BELOW.get(model.lang, 0.0) if kind is Kind.violation else VETO_BELOW
 
 
 def _learned_findings(
@@ -188,18 +194,16 @@ def _learned_findings(
 def _vetoed(finding: Finding, model: LearnedModel, scored: Scored) -> bool:
     """A lexicon hit the learned model all but rules out.
 
-    Patterns match words; the model weighs the whole line against thousands of labelled ones.
-    On unseen splits, nearly all the behaviour and required-conduct hits it gives under 5% are
-    false alarms (a scheduling question read as an offer of help, "I'm not a police officer" read
-    as reassurance); figures in docs/learned-model.md. Only categories the model was trained for,
-    never the shape checks (shouting by capitals), and violations only at a far lower bar in
-    Chinese (``VIOLATION_VETO_BELOW``)."""
+    Patterns match words; the model weighs the whole line against thousands of labelled ones:
+    a scheduling question read as an offer of help, "I'm not a police officer" read as
+    reassurance, an insult aimed at the dialler rather than the debtor. The bar is per kind
+    (``veto_bar``); figures in docs/learned-model.md. Only categories the model was trained for,
+    never the shape checks (shouting by capitals)."""
     if finding.kind is Kind.intent or finding.pattern.startswith("shape."):
         return False
     if not model.speaks_for(finding.category):
         return False
-    bar = VIOLATION_VETO_BELOW.get(model.lang, 0.0) if finding.kind is Kind.violation else VETO_BELOW
-    return model.probability(scored, finding.category) < bar
+    return model.probability(scored, finding.category) < veto_bar(model, finding.kind)
 
 
 def _violation(f: Finding) -> bool:

@@ -66,7 +66,9 @@ _Raw = tuple[str, int, int]
 # [^\W_] is exactly str.isalnum, and [^\W\d_] str.isalpha for the letters normalisation leaves.
 # Each character has one way to match, so the scan is linear; a regex scan is several times faster
 # than walking the characters in Python, and this runs on every utterance.
-_EN_TOKEN = re.compile(r"([^\W_](?:[^\W_]|'(?=[^\W\d_]))*)|[" + re.escape("".join(sorted(_CLAUSE_PUNCT))) + "]")
+_EN_TOKEN = re.compile(
+    r"([^\W_](?:[^\W_]|'(?=[^\W\d_]))*)|[" + re.escape("".join(sorted(_CLAUSE_PUNCT))) + "]"
+)
 
 
 def _en_tokens(text: str) -> list[tuple[str, int, int]]:
@@ -269,6 +271,10 @@ class LearnedModel:
         self.category_index = {c: i for i, c in enumerate(self.categories)}
         self.bias = np.array([float(b) for b in data["bias"]], dtype=np.float64)
         self.thresholds = np.array([float(t) for t in data["thresholds"]], dtype=np.float64)
+        # Kind -> the probability under which a lexicon hit of that kind is dropped, chosen by the
+        # trainer; models without it leave the bar to the detector's defaults.
+        bars = data.get("veto_below") or {}
+        self.veto_below: dict[str, float] = {str(k): float(v) for k, v in bars.items()}
         raw: dict[str, list[list[float]]] = data["weights"]
         self.index: dict[str, int] = {name: i for i, name in enumerate(raw)}
         self.matrix = np.zeros((len(raw), len(self.categories)), dtype=np.float64)

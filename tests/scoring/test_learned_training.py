@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
-from benchmarks.train_model import fingerprint, near_duplicate_groups
+from benchmarks.train_model import _calibrate, _combined, fingerprint, near_duplicate_groups
 from scoring.learned import MODEL_DIR
+from scoring.model import Kind
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -30,3 +32,45 @@ def test_near_copies_share_a_fold_group() -> None:
     groups = near_duplicate_groups(texts)
     assert groups[0] == groups[1] == groups[2]
     assert groups[3] != groups[0]
+
+
+def test_combined_counts_follow_the_veto_and_add_rules() -> None:
+    oof = np.array([0.9, 0.01, 0.6, 0.2])
+    y = np.array([True, False, True, False])
+    lexicon = np.array([True, True, False, False])
+    # no veto, add from 0.5: the lexicon's false alarm stays, the model adds line 3
+    assert _combined(oof, y, lexicon, 0.5, 0.0) == (2, 1, 0)
+    # veto under 0.05 drops the false alarm; add from 0.7 misses line 3
+    assert _combined(oof, y, lexicon, 0.7, 0.05) == (1, 0, 1)
+
+
+def test_calibration_vetoes_the_false_alarms_the_model_rules_out() -> None:
+    # 40 true hits the model backs, 20 false alarms it gives 0.3%, 40 misses it adds (0.995).
+    n = 100
+    oof = np.array([0.8] * 40 + [0.003] * 20 + [0.995] * 40)
+    y = np.array([True] * 40 + [False] * 20 + [True] * 40)
+    found = [{"threat_arrest"}] * 60 + [set()] * 40
+    thresholds = [0.99]
+    report: list[str] = []
+    bars = _calibrate(
+        "zh", ["threat_arrest"], {"threat_arrest": Kind.violation}, {"threat_arrest": (oof, y)}, found,
+        thresholds, report,
+    )
+    assert 0.003 < bars["violation"] <= 0.8  # the false alarms go, the backed hits stay
+    assert thresholds == [0.99]  # add thresholds keep the precision rule
+    assert len(found) == n and report
+
+
+@pytest.mark.parametrize(
+    ("lang", "kind", "vetoes"),
+    [("en", Kind.violation, False), ("en", Kind.empathy_positive, True), ("zh", Kind.violation, True)],
+)
+def test_an_english_violation_veto_may_not_cost_true_hits(lang: str, kind: Kind, vetoes: bool) -> None:
+    # 500 true hits the model backs, 5 true hits it reads as denials (a veiled threat), 100 false
+    # alarms it rules out just as firmly: the best F1 drops all 105. For a violation that costs
+    # 1% of the lexicon's true hits, over the English limit, so no bar that low is allowed there.
+    oof = np.array([0.8] * 500 + [0.003] * 105)
+    y = np.array([True] * 505 + [False] * 100)
+    found = [{"cat"}] * 605
+    bars = _calibrate(lang, ["cat"], {"cat": kind}, {"cat": (oof, y)}, found, [0.99], [])
+    assert (bars[kind.value] > 0.003) is vetoes

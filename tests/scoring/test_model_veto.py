@@ -1,7 +1,7 @@
-"""The learned model beside the lexicon: its veto (a lexicon hit for a behaviour or a
-required-conduct item is dropped when the model is all but sure the category is absent; violations
-and shape checks never are), and who gives way when the two disagree about a pair of categories
-no utterance carries together."""
+"""The learned model beside the lexicon: its veto (a lexicon hit is dropped when the model is all
+but sure the category is absent, under a bar per kind that a trained model carries; shape checks
+never are), and who gives way when the two disagree about a pair of categories no utterance
+carries together."""
 
 from __future__ import annotations
 
@@ -10,12 +10,25 @@ from pathlib import Path
 import pytest
 
 import scoring.detector
-from scoring.detector import EXCLUSIONS, VETO_BELOW, _exclude, category_kinds, detect
+from scoring.detector import (
+    EXCLUSIONS,
+    VETO_BELOW,
+    VIOLATION_VETO_BELOW,
+    _exclude,
+    category_kinds,
+    detect,
+    veto_bar,
+)
 from scoring.learned import LearnedModel
-from scoring.model import Finding, Span
+from scoring.model import Finding, Kind, Span
 
 
-def _model(weights: dict[str, list[list[float]]], thresholds: list[float], lang: str = "en") -> LearnedModel:
+def _model(
+    weights: dict[str, list[list[float]]],
+    thresholds: list[float],
+    lang: str = "en",
+    veto_below: dict[str, float] | None = None,
+) -> LearnedModel:
     data = {
         "lang": lang,
         "version": "test",
@@ -25,6 +38,8 @@ def _model(weights: dict[str, list[list[float]]], thresholds: list[float], lang:
         "thresholds": thresholds,
         "weights": weights,
     }
+    if veto_below is not None:
+        data["veto_below"] = veto_below
     return LearnedModel(data, Path("test-model.json"))
 
 
@@ -151,3 +166,27 @@ def test_chinese_violations_are_vetoed_only_at_a_far_lower_bar(use_model) -> Non
     # though it would veto a behaviour (bar 0.05).
     use_model(_model({"g2:警察": [[1, 2.9]]}, [0.9] * 6, lang="zh"))
     assert "threat_arrest" in {f.category for f in detect(ZH_ARREST, "zh")}
+
+
+def test_a_model_carries_its_own_veto_bar_per_kind(use_model) -> None:
+    # A trained model's bars replace the defaults: here English violations are vetoed under 1%...
+    use_model(_model({}, [0.9] * 6, veto_below={"violation": 0.01, "empathy_positive": 0.05}))
+    assert "threat_arrest" not in _cats(ARREST)
+    assert "offer_help" not in _cats(OFFER)
+    # ...and a kind the model gives no bar keeps the default (required conduct and the rest: 5%).
+    use_model(_model({"w:arrested": [[1, 3.0]]}, [0.9] * 6, veto_below={"violation": 0.01}))
+    assert "threat_arrest" in _cats(ARREST)  # sigmoid(-6 + 3) = 0.047: over the 1% bar
+
+
+def test_a_zero_bar_never_vetoes(use_model) -> None:
+    use_model(_model({}, [0.9] * 6, veto_below={"violation": 0.0, "empathy_positive": 0.0}))
+    assert "threat_arrest" in _cats(ARREST)
+    assert "offer_help" in _cats(OFFER)
+
+
+def test_veto_bars_default_by_kind_and_language() -> None:
+    en, zh = _model({}, [0.9] * 6), _model({}, [0.9] * 6, lang="zh")
+    assert veto_bar(en, Kind.violation) == 0.0
+    assert veto_bar(zh, Kind.violation) == VIOLATION_VETO_BELOW["zh"]
+    assert veto_bar(en, Kind.empathy_positive) == veto_bar(zh, Kind.required_conduct) == VETO_BELOW
+    assert veto_bar(_model({}, [0.9] * 6, veto_below={"violation": 0.3}), Kind.violation) == 0.3
