@@ -63,13 +63,18 @@ def _categories() -> list[str]:
 
 def fingerprint(lang: str) -> str:
     """sha256 of everything a model is trained from: the corpus splits, the lexicon (its concepts
-    are features) with its companion files, and the feature-extraction version. A shipped model
+    are features) with its companion files, the feature-extraction version and the settings that
+    choose the veto bars. A shipped model
     whose fingerprint differs from today's inputs is stale."""
-    from benchmarks.corpus_data import MODEL_SPLITS, SPLITS, split_path
+    from benchmarks.corpus_data import CALIBRATION_SPLITS, MODEL_SPLITS, SPLITS, split_path
     from scoring.learned import FEATURES_VERSION
     from scoring.lexicon import LEXICON_DIR
 
-    digest = hashlib.sha256(f"features={FEATURES_VERSION};C={C};prune={PRUNE}".encode())
+    # The calibration settings too: they set the veto bars a scorecard's findings depend on.
+    digest = hashlib.sha256(
+        f"features={FEATURES_VERSION};C={C};prune={PRUNE};veto_grid={VETO_GRID};"
+        f"veto_cost={sorted(MAX_VIOLATION_VETO_COST.items())};calibration={CALIBRATION_SPLITS}".encode()
+    )
     # The language's lexicon and its companions (zh_variants.yaml folds text before features).
     lexicons = [LEXICON_DIR / f"{lang}.yaml", *sorted(LEXICON_DIR.glob(f"{lang}_*.yaml"))]
     paths = [split_path(lang, s) for s in MODEL_SPLITS if s in SPLITS] + lexicons
