@@ -64,8 +64,7 @@ def _categories() -> list[str]:
 def fingerprint(lang: str) -> str:
     """sha256 of everything a model is trained from: the corpus splits, the lexicon (its concepts
     are features) with its companion files, the feature-extraction version and the settings that
-    choose the veto bars. A shipped model
-    whose fingerprint differs from today's inputs is stale."""
+    choose the veto bars. A shipped model whose fingerprint differs from today's inputs is stale."""
     from benchmarks.corpus_data import CALIBRATION_SPLITS, MODEL_SPLITS, SPLITS, split_path
     from scoring.learned import FEATURES_VERSION
     from scoring.lexicon import LEXICON_DIR
@@ -248,9 +247,9 @@ def _calibrate(
     """One veto bar per kind: the one under which dropping lexicon hits gives the best F1 of
     patterns and model together on the calibration lines, the model adding categories at its
     usual thresholds. For English violations, only among the bars that keep nearly every true hit
-    of the lexicon (``MAX_VIOLATION_VETO_COST``). Session 8 chose the bars on half of those lines and
-    scored them on the other half: the veto raised violation precision in both languages, and
-    the other kinds moved by under a point. Lowering the add thresholds the same way gained
+    of the lexicon (``MAX_VIOLATION_VETO_COST``). Session 8 chose the bars on half of those lines
+    and scored them on the other half: the veto raised violation precision in both languages,
+    and the other kinds moved by under a point. Lowering the add thresholds the same way gained
     nothing more and let the model call "nobody thinks you're a deadbeat" abuse, so they keep
     the precision rule."""
     import numpy as np

@@ -80,7 +80,6 @@ def _en_tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 _CONCEPT_MAX_WORDS = 4
-_CONCEPT_MAX_CHARS = 8
 _CONCEPT_PAIR_WINDOW = {"en": 6, "zh": 10}  # tokens (en) or characters (zh) between paired concepts
 _PLAIN_ENTRY = {"en": frozenset("abcdefghijklmnopqrstuvwxyz0123456789' "), "zh": None}
 
