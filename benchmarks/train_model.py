@@ -123,7 +123,7 @@ def train(lang: str) -> dict[str, object]:
     norms = [normalize(t, lang) for t in texts]
     feats = [sorted({f.name for f in features(norm)}) for norm in norms]
     calibrating = np.array([it.split in CALIBRATION_SPLITS for it in items])
-    lexicon_found = _lexicon_categories(lang, [norms[i] for i in np.nonzero(calibrating)[0]])
+    lexicon_found = _lexicon_categories([norms[i] for i in np.nonzero(calibrating)[0]])
     df: dict[str, int] = {}
     for names in feats:
         for name in names:
@@ -209,17 +209,11 @@ def train(lang: str) -> dict[str, object]:
     }
 
 
-def _lexicon_categories(lang: str, norms: list[Any]) -> list[set[str]]:
+def _lexicon_categories(norms: list[Any]) -> list[set[str]]:
     """Per line, the taxonomy categories the lexicon reports: the hits a veto may drop."""
-    from scoring.detector import _kind_of, lexicon_for
-    from scoring.lexicon import merge_hits
+    from scoring.detector import lexicon_findings
 
-    lex = lexicon_for(lang)
-    out: list[set[str]] = []
-    for norm in norms:
-        hits = merge_hits(lex.match(norm)) if lex is not None else []
-        out.append({h.category for h in hits if _kind_of(h) not in (None, Kind.intent)})
-    return out
+    return [{f.category for f in lexicon_findings(norm) if f.kind is not Kind.intent} for norm in norms]
 
 
 def _combined(

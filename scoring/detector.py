@@ -321,23 +321,31 @@ def _exclude(findings: list[Finding], rule: Exclusion) -> list[Finding]:
     return [f for f in findings if not victim(f)]
 
 
+def lexicon_findings(norm: NormalizedText) -> list[Finding]:
+    """What the language's patterns alone report: the hits the learned model may then veto
+    (benchmarks/train_model.py calibrates that veto on exactly these)."""
+    lex = lexicon_for(norm.lang)
+    if lex is None:
+        return []
+    _register_offer_patterns(norm.lang, lex)
+    findings: list[Finding] = []
+    for hit in merge_hits(lex.match(norm)):
+        kind = _kind_of(hit)
+        if kind is None:
+            continue
+        findings.append(
+            Finding(
+                category=hit.category, kind=kind, span=Span(start=hit.start, end=hit.end),
+                text=hit.text, explanation=hit.explanation, pattern=hit.pattern,
+            )
+        )
+    return findings
+
+
 def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> list[Finding]:
     """``detect`` for an already normalised utterance."""
     text = norm.original
-    findings: list[Finding] = []
-    lex = lexicon_for(norm.lang)
-    if lex is not None:
-        _register_offer_patterns(norm.lang, lex)
-        for hit in merge_hits(lex.match(norm)):
-            kind = _kind_of(hit)
-            if kind is None:
-                continue
-            findings.append(
-                Finding(
-                    category=hit.category, kind=kind, span=Span(start=hit.start, end=hit.end),
-                    text=hit.text, explanation=hit.explanation, pattern=hit.pattern,
-                )
-            )
+    findings = lexicon_findings(norm)
     model = model_for(norm.lang)
     if model is not None:
         scored = model.score(norm)
