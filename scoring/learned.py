@@ -227,12 +227,13 @@ def _zh_features(text: str) -> list[_Raw]:
             feats.append((f"{prefix}g2:{text[i : i + 2]}", i, i + 2))
             if i + 3 <= clause_end:
                 feats.append((f"{prefix}g3:{text[i : i + 3]}", i, i + 3))
-        size = 1
-        while i + size <= n and text[i : i + size] in prefixes:
-            names = table.get(text[i : i + size])
+        for end in range(i + 1, n + 1):
+            piece = text[i:end]
+            if piece not in prefixes:
+                break
+            names = table.get(piece)
             if names:
-                found.extend((name, i, i + size, negated, i) for name in names)
-            size += 1
+                found.extend((name, i, end, negated, i) for name in names)
     feats.extend(_concept_features(found, "zh"))
     return feats
 
