@@ -2,16 +2,17 @@
 
     python benchmarks/train_model.py [--lang en|zh|all]
 
-Trains on ``corpus_data.MODEL_SPLITS`` (dev, train, train2 and the blind splits already measured);
-the holdout and the newest blind splits stay unseen, so that ``detector_eval.py --split unseen``
-measures generalisation honestly. Needs scikit-learn
-(``pip install -e '.[train]'``); the product itself reads only the JSON weights it writes.
+Trains on ``corpus_data.MODEL_SPLITS`` (dev, the train splits and the blind splits already
+measured); the holdout and the newest blind splits stay unseen, so that ``detector_eval.py --split
+unseen`` measures generalisation honestly. Needs scikit-learn (``pip install -e '.[train]'``); the
+product itself reads only the JSON weights it writes.
 
 Each category gets a logistic model on binary features. Its threshold is chosen from
 out-of-fold probabilities (5-fold cross-validation) as the lowest that keeps the model's own
 precision at or above a target, so the model only speaks when it is rarely wrong; a category
-where no threshold reaches the target is switched off (threshold above 1).
-Deterministic: fixed folds, fixed solver, sorted vocabulary.
+where no threshold reaches the target is switched off (threshold above 1). Each kind's veto bar
+is chosen from the same out-of-fold probabilities on ``corpus_data.CALIBRATION_SPLITS``
+(``_calibrate``). Deterministic: fixed folds, fixed solver, sorted vocabulary.
 """
 
 from __future__ import annotations

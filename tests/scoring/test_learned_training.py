@@ -46,7 +46,6 @@ def test_combined_counts_follow_the_veto_and_add_rules() -> None:
 
 def test_calibration_vetoes_the_false_alarms_the_model_rules_out() -> None:
     # 40 true hits the model backs, 20 false alarms it gives 0.3%, 40 misses it adds (0.995).
-    n = 100
     oof = np.array([0.8] * 40 + [0.003] * 20 + [0.995] * 40)
     y = np.array([True] * 40 + [False] * 20 + [True] * 40)
     found = [{"threat_arrest"}] * 60 + [set()] * 40
@@ -58,7 +57,7 @@ def test_calibration_vetoes_the_false_alarms_the_model_rules_out() -> None:
     )
     assert 0.003 < bars["violation"] <= 0.8  # the false alarms go, the backed hits stay
     assert thresholds == [0.99]  # add thresholds keep the precision rule
-    assert len(found) == n and report
+    assert len(report) == 1  # one calibration line for the one kind
 
 
 @pytest.mark.parametrize(
