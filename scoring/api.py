@@ -13,7 +13,7 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from scoring.call_context import OFFER_VERIFICATION, CallFacts, Cue, TurnView, analyse_call
+from scoring.call_context import OFFER_VERIFICATION, TRIGGER_CUES, CallFacts, Cue, TurnView, analyse_call
 from scoring.model import Finding, Jurisdiction, Kind, Lang, Span, Speaker, Transcript, Turn
 from scoring.rulepack import load_pack
 from scoring.scorecard import Scorecard, ScoringContext, build_scorecard
@@ -50,6 +50,18 @@ def _detect(text: str, lang: Lang) -> tuple[Finding, ...]:
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
+def _learned_cues(text: str, lang: Lang) -> tuple[Cue, ...]:
+    """The learned call-level readings of a collector line, as collector-side cues."""
+    from scoring.detector import pressing_readings
+
+    return tuple(
+        Cue(category=p.category, span=Span(start=p.start, end=p.end), text=text[p.start : p.end],
+            probability=round(p.probability, 4), evidence=p.evidence)
+        for p in pressing_readings(_normalized(text, lang))
+    )
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def debtor_cues(text: str, lang: Lang, speaker: Speaker = "debtor") -> tuple[Cue, ...]:
     """Cues in one turn: debtor cues for the debtor, collector-side cues for the collector."""
     name = f"debtor_{lang}" if speaker == "debtor" else f"collector_cues_{lang}"
@@ -65,11 +77,37 @@ def _annotated(text: str, lang: Lang, jurisdiction: Jurisdiction) -> tuple[Findi
     return tuple(load_pack(jurisdiction).annotate(_detect(text, lang), lang))
 
 
-def _view(index: int, turn: Turn, lang: Lang, findings: tuple[Finding, ...] | None = None) -> TurnView:
+def _view(
+    index: int,
+    turn: Turn,
+    lang: Lang,
+    findings: tuple[Finding, ...] | None = None,
+    *,
+    triggered: bool = False,
+) -> TurnView:
+    """One turn with its findings and cues; ``triggered``: a debtor turn before it gave a call-level
+    trigger, so the learned readings are worth asking for (they cost a second model pass)."""
     if turn.speaker == "collector":
         found = _detect(turn.text, lang) if findings is None else findings
-        return TurnView(index, "collector", turn.text, found, debtor_cues(turn.text, lang, "collector"))
+        cues = debtor_cues(turn.text, lang, "collector")
+        if triggered:
+            cues += _learned_cues(turn.text, lang)
+        return TurnView(index, "collector", turn.text, found, cues)
     return TurnView(index, "debtor", turn.text, (), _debtor_turn_cues(turn.text, lang))
+
+
+_TRIGGERS = frozenset().union(*TRIGGER_CUES.values())
+
+
+def _views(turns: Sequence[Turn], lang: Lang, last: tuple[Finding, ...] | None = None) -> list[TurnView]:
+    """The call's turns in order (``last``: the final turn's findings, when already detected)."""
+    out: list[TurnView] = []
+    triggered = False
+    for i, turn in enumerate(turns):
+        view = _view(i, turn, lang, last if i == len(turns) - 1 else None, triggered=triggered)
+        triggered = triggered or (turn.speaker == "debtor" and view.has_cue(_TRIGGERS) is not None)
+        out.append(view)
+    return out
 
 
 # Payment terms count whoever states them ("I could manage £50 a month").
@@ -108,9 +146,8 @@ def check_utterance(
     own = detect(text, lang, context=context)
     call_level: list[Finding] = []
     if context:
-        views = [_view(i, t, lang) for i, t in enumerate(context)]
-        last = len(views)
-        views.append(_view(last, Turn(speaker="collector", text=text), lang, tuple(own)))
+        views = _views([*context, Turn(speaker="collector", text=text)], lang, tuple(own))
+        last = len(context)
         result = analyse_call(views, lang)
         call_level = [f.model_copy(update={"turn": None}) for f in result.findings if f.turn == last]
         own = _owed_not_offered(own, views[last], result.facts)
@@ -138,7 +175,7 @@ def score_transcript(transcript: Transcript, *, context: ScoringContext | None =
     """Grade a whole call. Deterministic: same transcript, context and pack version, same scorecard."""
     lang, jurisdiction = transcript.language, transcript.jurisdiction
     pack = load_pack(jurisdiction)
-    views = [_view(i, t, lang) for i, t in enumerate(transcript.turns)]
+    views = _views(transcript.turns, lang)
     result = analyse_call(views, lang)
     call_by_turn: dict[int, list[Finding]] = {}
     for f in pack.annotate(result.findings, lang):

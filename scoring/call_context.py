@@ -75,6 +75,17 @@ CONTINUE_CONTACT_CUE = "continue_contact"
 # the words of a payment request, but the opposite of pressing - unless the turn also presses.
 DEFER_PAYMENT_CUE = "defer_payment"
 DEBT_CUES = frozenset({"debt_mention", "collect"})
+# What the debtor says that a later collector turn can ignore, per call-level violation.
+TRIGGER_CUES = {
+    "ignored_cease": CEASE_CUES,
+    "ignored_dispute": DISPUTE_CUES,
+    "ignored_vulnerability": VULNERABILITY_CUES,
+}
+# Collector-side cues from the learned model (its call-level columns, benchmarks/train_model.py):
+# the line reads like the labelled lines that break that rule once its trigger has been said.
+# Patterns miss most new ways of pressing ("so, can we count on $150 by the 20th?"); the model,
+# trained only on lines that follow a trigger, separates pressing from handling it well.
+LEARNED_PRESSING = {violation: f"pressing.{violation}" for violation in TRIGGER_CUES}
 
 
 @dataclass(frozen=True)
@@ -84,6 +95,9 @@ class Cue:
     category: str
     span: Span
     text: str
+    # A learned cue's confidence and the words that carried it (None/empty for lexicon cues).
+    probability: float | None = None
+    evidence: tuple[str, ...] = ()
 
 
 class _Lookup:
@@ -223,15 +237,27 @@ def _finding(
     else:
         span, text = Span(start=0, end=len(turn.text)), turn.text
     values = {"cue_turn": cue[0], "cue": cue[1].text} if cue is not None else {}
+    explanation = _EXPLAIN[key][lang].format(**values)
+    pattern = f"call.{key}"
+    if isinstance(anchor, Cue) and anchor.probability is not None:
+        words = "、".join(anchor.evidence) if lang == "zh" else ", ".join(f"'{e}'" for e in anchor.evidence)
+        explanation += _LEARNED_NOTE[lang].format(words=words, p=anchor.probability)
+        pattern += ".learned"
     return Finding(
         category=category,
         kind=Kind.violation,
         span=span,
         text=text,
-        explanation=_EXPLAIN[key][lang].format(**values),
-        pattern=f"call.{key}",
+        explanation=explanation,
+        pattern=pattern,
         turn=turn.index,
     )
+
+
+_LEARNED_NOTE: dict[Lang, str] = {
+    "en": " (learned model: wording like {words} is how such lines press; confidence {p:.2f})",
+    "zh": "（学习模型：“{words}”这类说法常见于此类施压；置信度 {p:.2f}）",
+}
 
 
 def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
@@ -317,11 +343,15 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
         # Collecting = asking for payment, or pressing with a threat or pressure to pay.
         collecting = payment if payment is not None else pressure
         carrying_on = collecting if collecting is not None else turn.has_cue(CONTINUE_CONTACT_CUE)
+        if carrying_on is None:
+            carrying_on = turn.has_cue(LEARNED_PRESSING["ignored_cease"])
         if carrying_on is not None and cease is not None:
             out.append(_finding("ignored_cease", "ignored_cease", lang, turn, carrying_on, cease))
         # After a dispute, insisting the debt stands ("the balance is what it is") without offering
         # to verify it is collecting on it too.
         insisting = collecting if collecting is not None else None if deferring else debt
+        if insisting is None:
+            insisting = turn.has_cue(LEARNED_PRESSING["ignored_dispute"])
         if insisting is not None and dispute is not None and facts.verification_offered_turn is None:
             out.append(_finding("ignored_dispute", "ignored_dispute", lang, turn, insisting, dispute))
 
@@ -332,10 +362,19 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
             options_now = turn.finding(OPTIONS) is not None
             pushy = collect_cue is not None
             brushing_off = debt is not None and turn.finding(DISMISSIVE) is not None and not options_now
-            if pressure is not None or brushing_off or (
+            # Like a payment request, the model's reading counts until the disclosure has been
+            # acknowledged in an earlier turn.
+            learned = (
+                turn.has_cue(LEARNED_PRESSING["ignored_vulnerability"])
+                if not acknowledged_since_vulnerability else None
+            )
+            if pressure is not None or brushing_off or learned is not None or (
                 payment is not None and not acknowledged_since_vulnerability and (pushy or not options_now)
             ):
-                anchor = pressure if pressure is not None else payment if payment is not None else debt
+                anchor: Finding | Cue | None = (
+                    pressure if pressure is not None else payment if payment is not None
+                    else debt if brushing_off else learned
+                )
                 out.append(
                     _finding(
                         "ignored_vulnerability", "ignored_vulnerability", lang, turn, anchor, vulnerability

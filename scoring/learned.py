@@ -309,17 +309,23 @@ class LearnedModel:
         return float(scored.probs[self.category_index[category]])
 
     def predict(
-        self, norm: NormalizedText, scored: Scored | None = None, skip: Container[str] = ()
+        self,
+        norm: NormalizedText,
+        scored: Scored | None = None,
+        skip: Container[str] = (),
+        only: Container[str] | None = None,
     ) -> list[Prediction]:
         """Categories over their threshold, with evidence; none of ``skip`` (the detector passes
-        what the lexicon already found, so no evidence is gathered for a finding it would drop)."""
+        what the lexicon already found, so no evidence is gathered for a finding it would drop)
+        and, with ``only``, just those."""
         scored = self.score(norm) if scored is None else scored
         block, located, probs = scored.block, scored.located, scored.probs
         if not located:
             return []
         out: list[Prediction] = []
         for cat in np.nonzero(probs >= self.thresholds)[0]:
-            if self.categories[cat] in skip:
+            name = self.categories[cat]
+            if name in skip or (only is not None and name not in only):
                 continue
             column = block[:, cat].tolist()
             pushing = sorted((i for i in range(len(located)) if column[i] > 0), key=lambda i: (-column[i], i))
@@ -334,7 +340,7 @@ class LearnedModel:
             evidence = tuple(dict.fromkeys(norm.original_text(a, b) for a, b in pieces))
             out.append(
                 Prediction(
-                    self.categories[cat], float(probs[cat]), float(self.thresholds[cat]), o_start, o_end,
+                    name, float(probs[cat]), float(self.thresholds[cat]), o_start, o_end,
                     evidence,
                 )
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.call_context import Cue, TurnView, analyse_call
+from scoring.call_context import LEARNED_PRESSING, Cue, TurnView, analyse_call
 from scoring.model import Span
 from tests.scoring.scorekit import C, D, views
 
@@ -342,3 +342,81 @@ def test_turns_saying_the_same_utterance_share_their_lookups() -> None:
     assert first.has_cue(frozenset({"illness", "hardship"})) is cues[0]  # the first in text order
     assert again.has_cue("illness") is cues[1]
     assert first.has_cue("dispute") is None and first.finding("dismiss") is None
+
+
+# ------------------------------------------------ the learned model's call-level readings
+def _with_learned(view: TurnView, violation: str, probability: float = 0.9) -> TurnView:
+    """The collector turn as scoring.api builds it when the model reads it as pressing."""
+    cue = Cue(
+        category=LEARNED_PRESSING[violation], span=Span(start=0, end=len(view.text)), text=view.text,
+        probability=probability, evidence=("by the 20th",),
+    )
+    return TurnView(view.index, view.speaker, view.text, view.findings, (*view.cues, cue))
+
+
+def learned_cats(lang, learned_at: dict[int, str], *script):
+    vs = views(lang, *script)
+    vs = [_with_learned(v, learned_at[v.index]) if v.index in learned_at else v for v in vs]
+    result = analyse_call(vs, lang)
+    return [(f.category, f.turn, f.pattern) for f in result.findings]
+
+
+LEARNED_LINE = "So, can we count on it by the 20th?"  # no pattern hears a payment request here
+
+
+@pytest.mark.parametrize(
+    ("violation", "trigger"),
+    [
+        ("ignored_cease", "Stop calling me, put everything in writing."),
+        ("ignored_dispute", "That's not my debt, I never had an account with you."),
+        ("ignored_vulnerability", "My wife died on Sunday."),
+    ],
+)
+def test_the_learned_reading_counts_after_its_trigger(violation, trigger):
+    got = learned_cats("en", {3: violation}, *VERIFIED, D(trigger), C(LEARNED_LINE))
+    assert got == [(violation, 3, f"call.{violation}.learned")]
+
+
+@pytest.mark.parametrize("violation", ["ignored_cease", "ignored_dispute", "ignored_vulnerability"])
+def test_the_learned_reading_alone_breaks_nothing(violation):
+    assert learned_cats("en", {2: violation}, *VERIFIED, C(LEARNED_LINE)) == []
+
+
+def test_each_learned_reading_needs_its_own_trigger():
+    got = learned_cats("en", {3: "ignored_dispute"}, *VERIFIED, D("My wife died on Sunday."), C(LEARNED_LINE))
+    assert got == []
+
+
+def test_the_learned_vulnerability_reading_waits_for_an_earlier_acknowledgement():
+    script = (
+        *VERIFIED,
+        D("My wife died on Sunday."),
+        C("I'm so sorry for your loss. We can pause the account.", "sympathy", "offer_help"),
+        D("Thank you."),
+        C(LEARNED_LINE),
+    )
+    assert learned_cats("en", {5: "ignored_vulnerability"}, *script) == []
+
+
+def test_the_learned_dispute_reading_stops_once_verification_is_offered():
+    script = (
+        *VERIFIED,
+        D("That's not my debt, I never had an account with you."),
+        C("I'll send you the paperwork to verify it, and we'll hold collection until then."),
+        D("Okay."),
+        C(LEARNED_LINE),
+    )
+    assert learned_cats("en", {5: "ignored_dispute"}, *script) == []
+
+
+def test_a_learned_finding_says_it_is_learned_with_its_words_and_confidence():
+    vs = views("en", *VERIFIED, D("Stop calling me."), C(LEARNED_LINE))
+    vs[-1] = _with_learned(vs[-1], "ignored_cease", 0.83)
+    (f,) = analyse_call(vs, "en").findings
+    assert "learned model" in f.explanation and "'by the 20th'" in f.explanation and "0.83" in f.explanation
+    assert f.text == LEARNED_LINE
+    zh = views("zh", C("请问是王先生吗？", "identity_verification"), D("是我。"), D("别再给我打电话了。"),
+               C("那二十号之前能弄好吧？"))
+    zh[-1] = _with_learned(zh[-1], "ignored_cease", 0.91)
+    (g,) = analyse_call(zh, "zh").findings
+    assert "学习模型" in g.explanation and "0.91" in g.explanation

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.detector import category_kinds
+from scoring.call_context import LEARNED_PRESSING
+from scoring.detector import category_kinds, detect_normalized, pressing_readings
 from scoring.learned import features, model_for
 from scoring.text.normalize import normalize
 
@@ -83,9 +84,24 @@ def test_shipped_model_matches_the_taxonomy(lang: str) -> None:
     model = model_for(lang)
     assert model is not None
     kinds = category_kinds()
-    assert set(model.categories) <= set(kinds)
+    call_level = set(LEARNED_PRESSING.values())
+    # every taxonomy column first, then one column per call-level reading, each switched on
+    assert set(model.categories) - call_level <= set(kinds)
+    assert model.categories[-len(call_level):] == list(LEARNED_PRESSING.values())
+    assert all(model.speaks_for(c) for c in call_level)
     assert len(model.thresholds) == len(model.categories) == len(model.bias)
     assert all(0.5 <= t <= 1.01 for t in model.thresholds)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_call_level_columns_never_become_utterance_findings(lang: str) -> None:
+    """A line the model reads as pressing is a violation only after its trigger (call_context)."""
+    line = {"en": "Okay, but can we count on $150 by the 20th? I need something today.",
+            "zh": "行吧，那二十号之前先还一千五，今天必须给我个准话。"}[lang]
+    norm = normalize(line, lang)
+    assert {p.category for p in pressing_readings(norm)} & set(LEARNED_PRESSING.values())
+    call_level = set(LEARNED_PRESSING.values()) | set(LEARNED_PRESSING)
+    assert not {f.category for f in detect_normalized(norm)} & call_level
 
 
 @pytest.mark.parametrize(
@@ -129,3 +145,23 @@ def test_scorecards_record_which_detector_graded_them() -> None:
         Transcript(language="zh", jurisdiction="cn", turns=[Turn(speaker="collector", text="您好")])
     )
     assert card.detector_version == f"zh-{model.fingerprint[:12]}"
+
+
+def test_the_learned_reading_catches_pressing_no_pattern_hears() -> None:
+    """End to end with the shipped model: after a bereavement, a bare "what are we looking at,
+    £150 by the 20th?" presses (no pattern hears a payment request in it); pausing the account
+    does not."""
+    from scoring.api import check_utterance
+    from scoring.model import Turn
+
+    call = [
+        Turn(speaker="collector", text="Am I speaking with Dana?"),
+        Turn(speaker="debtor", text="Yes, that's me."),
+        Turn(speaker="debtor", text="My mother died on Saturday."),
+    ]
+    pressing = "Right. So what are we looking at, a hundred and fifty by the twentieth?"
+    got = [f for f in check_utterance(pressing, "en", "us", call) if f.category == "ignored_vulnerability"]
+    assert [f.pattern for f in got] == ["call.ignored_vulnerability.learned"]
+    assert "learned model" in got[0].explanation
+    kind = "I'm so sorry. Take whatever time you need; we'll pause the account for a month."
+    assert not [f for f in check_utterance(kind, "en", "us", call) if f.category.startswith("ignored")]
