@@ -12,11 +12,11 @@ out-of-fold probabilities (5-fold cross-validation) as the lowest that keeps the
 precision at or above a target, so the model only speaks when it is rarely wrong; a category
 where no threshold reaches the target is switched off (threshold above 1). Each kind's veto bar
 is chosen from the same out-of-fold probabilities on ``corpus_data.CALIBRATION_SPLITS``
-(``_calibrate``). Three more columns serve the call-level checks
-(``scoring.call_context.LEARNED_PRESSING``): each learns, only from the lines said after its
-trigger (a stop request or a lawyer, a dispute, a disclosed vulnerability), which of them collect
-anyway, at a stricter precision target (``PRESSING_PRECISION_TARGET``). Deterministic: fixed
-folds, fixed solver, sorted vocabulary.
+(``_calibrate``). Four more columns serve the call-level checks
+(``scoring.call_context.LEARNED_CALL_LEVEL``): each learns, only from the lines said after its
+trigger (a wrong party, a stop request or a lawyer, a dispute, a disclosed vulnerability), which
+of them break the rule anyway, at a stricter precision target (``CALL_LEVEL_PRECISION_TARGET``).
+Deterministic: fixed folds, fixed solver, sorted vocabulary.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus_data import load_items  # noqa: E402
-from scoring.call_context import LEARNED_PRESSING, TRIGGER_CUES  # noqa: E402
+from scoring.call_context import LEARNED_CALL_LEVEL, TRIGGER_CUES  # noqa: E402
 from scoring.detector import category_kinds  # noqa: E402
 from scoring.learned import MODEL_DIR, features  # noqa: E402
 from scoring.model import Kind  # noqa: E402
@@ -59,9 +59,9 @@ VETO_GRID = (0.0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
 # the Chinese model has been the stronger reader and the Chinese patterns the less precise.
 MAX_VIOLATION_VETO_COST = {"en": 0.002}
 MIN_CALIBRATION_POSITIVES = 30
-# The call-level columns (scoring.call_context.LEARNED_PRESSING) add to hand-written rules that
+# The call-level columns (scoring.call_context.LEARNED_CALL_LEVEL) add to hand-written rules that
 # already misfire now and then, so the model alone is held above the violation target.
-PRESSING_PRECISION_TARGET = 0.97
+CALL_LEVEL_PRECISION_TARGET = 0.97
 
 
 def _categories() -> list[str]:
@@ -82,7 +82,7 @@ def fingerprint(lang: str) -> str:
     digest = hashlib.sha256(
         f"features={FEATURES_VERSION};C={C};prune={PRUNE};veto_grid={VETO_GRID};"
         f"veto_cost={sorted(MAX_VIOLATION_VETO_COST.items())};calibration={CALIBRATION_SPLITS};"
-        f"pressing={PRESSING_PRECISION_TARGET}".encode()
+        f"call_level={CALL_LEVEL_PRECISION_TARGET}".encode()
     )
     # The language's lexicon and its companions (zh_variants.yaml folds text before features), and
     # the debtor cues, which choose the lines the call-level columns learn from.
@@ -217,17 +217,18 @@ def train(lang: str) -> dict[str, object]:
         kind_totals[1] += int((pred & (y == 0)).sum())
         kind_totals[2] += int(y.sum())
     veto_below = _calibrate(lang, cats, kinds, oofs, lexicon_found, thresholds, report)
-    # The call-level columns learn only from lines said after their trigger: there, the labels
-    # tell collecting apart from handling the stop request, dispute or disclosure well.
+    # The call-level columns learn only from lines said after their trigger (or labelled with the
+    # violation, when the debtor cues missed the trigger): there, the labels tell breaking the rule
+    # apart from handling the wrong party, stop request, dispute or disclosure well.
     triggered = _triggered(items, lang)
     columns = list(cats)
-    for violation, column in LEARNED_PRESSING.items():
+    for violation, column in LEARNED_CALL_LEVEL.items():
         rows = np.array(
             [i for i, it in enumerate(items) if violation in triggered[i] or violation in it.labels]
         )
         y = np.array([1 if violation in items[i].labels else 0 for i in rows])
         columns.append(column)
-        fit(len(columns) - 1, column, rows, y, PRESSING_PRECISION_TARGET)
+        fit(len(columns) - 1, column, rows, y, CALL_LEVEL_PRECISION_TARGET)
     print(f"{lang}: {len(items)} items, {len(vocab)} features, {len(weights)} kept")
     print("\n".join(report))
     for kind, (tp, fp, pos) in sorted(totals.items()):

@@ -52,12 +52,12 @@ def _detect(text: str, lang: Lang) -> tuple[Finding, ...]:
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _learned_cues(text: str, lang: Lang) -> tuple[Cue, ...]:
     """The learned call-level readings of a collector line, as collector-side cues."""
-    from scoring.detector import pressing_readings
+    from scoring.detector import call_level_readings
 
     return tuple(
         Cue(category=p.category, span=Span(start=p.start, end=p.end), text=text[p.start : p.end],
             probability=round(p.probability, 4), evidence=p.evidence)
-        for p in pressing_readings(_normalized(text, lang))
+        for p in call_level_readings(_normalized(text, lang))
     )
 
 

@@ -75,17 +75,19 @@ CONTINUE_CONTACT_CUE = "continue_contact"
 # the words of a payment request, but the opposite of pressing - unless the turn also presses.
 DEFER_PAYMENT_CUE = "defer_payment"
 DEBT_CUES = frozenset({"debt_mention", "collect"})
-# What the debtor says that a later collector turn can ignore, per call-level violation.
+# What the listener says that a later collector turn can ignore, per call-level violation.
 TRIGGER_CUES = {
+    "third_party_disclosure": WRONG_PARTY_CUES,
     "ignored_cease": CEASE_CUES,
     "ignored_dispute": DISPUTE_CUES,
     "ignored_vulnerability": VULNERABILITY_CUES,
 }
 # Collector-side cues from the learned model (its call-level columns, benchmarks/train_model.py):
 # the line reads like the labelled lines that break that rule once its trigger has been said.
-# Patterns miss most new ways of pressing ("so, can we count on $150 by the 20th?"); the model,
-# trained only on lines that follow a trigger, separates pressing from handling it well.
-LEARNED_PRESSING = {violation: f"pressing.{violation}" for violation in TRIGGER_CUES}
+# Patterns miss most new ways of pressing ("so, can we count on $150 by the 20th?") or of giving
+# the debt away to a wrong party; the model, trained only on lines that follow a trigger,
+# separates them from handling the trigger well.
+LEARNED_CALL_LEVEL = {violation: f"after_trigger.{violation}" for violation in TRIGGER_CUES}
 
 
 @dataclass(frozen=True)
@@ -255,8 +257,9 @@ def _finding(
 
 
 _LEARNED_NOTE: dict[Lang, str] = {
-    "en": " (learned model: wording like {words} is how such lines press; confidence {p:.2f})",
-    "zh": "（学习模型：“{words}”这类说法常见于此类施压；置信度 {p:.2f}）",
+    "en": " (learned model: after such a turn, lines with wording like {words} break this rule;"
+    " confidence {p:.2f})",
+    "zh": "（学习模型：在这种情况下，出现“{words}”这类说法的话术通常违规；置信度 {p:.2f}）",
 }
 
 
@@ -322,8 +325,11 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
         if deferring:
             payment = None
 
-        if debt is not None and wrong_party is not None:
-            out.append(_finding("third_party_disclosure", "wrong_party", lang, turn, debt, wrong_party))
+        disclosing = debt
+        if disclosing is None and wrong_party is not None:
+            disclosing = turn.has_cue(LEARNED_CALL_LEVEL["third_party_disclosure"])
+        if disclosing is not None and wrong_party is not None:
+            out.append(_finding("third_party_disclosure", "wrong_party", lang, turn, disclosing, wrong_party))
         elif debt is not None and facts.verified_turn is None and not disclosed_unverified:
             # Reported once: the breach is the first disclosure; the same listener hearing it
             # again adds no new party (a wrong party hearing it again does, above).
@@ -344,14 +350,14 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
         collecting = payment if payment is not None else pressure
         carrying_on = collecting if collecting is not None else turn.has_cue(CONTINUE_CONTACT_CUE)
         if carrying_on is None:
-            carrying_on = turn.has_cue(LEARNED_PRESSING["ignored_cease"])
+            carrying_on = turn.has_cue(LEARNED_CALL_LEVEL["ignored_cease"])
         if carrying_on is not None and cease is not None:
             out.append(_finding("ignored_cease", "ignored_cease", lang, turn, carrying_on, cease))
         # After a dispute, insisting the debt stands ("the balance is what it is") without offering
         # to verify it is collecting on it too.
         insisting = collecting if collecting is not None else None if deferring else debt
         if insisting is None:
-            insisting = turn.has_cue(LEARNED_PRESSING["ignored_dispute"])
+            insisting = turn.has_cue(LEARNED_CALL_LEVEL["ignored_dispute"])
         if insisting is not None and dispute is not None and facts.verification_offered_turn is None:
             out.append(_finding("ignored_dispute", "ignored_dispute", lang, turn, insisting, dispute))
 
@@ -365,7 +371,7 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
             # Like a payment request, the model's reading counts until the disclosure has been
             # acknowledged in an earlier turn.
             learned = (
-                turn.has_cue(LEARNED_PRESSING["ignored_vulnerability"])
+                turn.has_cue(LEARNED_CALL_LEVEL["ignored_vulnerability"])
                 if not acknowledged_since_vulnerability else None
             )
             if pressure is not None or brushing_off or learned is not None or (

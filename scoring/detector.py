@@ -10,9 +10,10 @@ jurisdiction's rule pack.
 Call-level categories (third_party_disclosure, ignored_cease, ignored_dispute,
 ignored_vulnerability) need the debtor's turns and are not produced here; instead two
 internal signals of kind ``intent`` feed them: ``mentions_debt`` and ``payment_request``, and
-``pressing_readings`` gives the learned model's reading of whether a line presses the way the
-labelled violations after a stop request, a dispute or a disclosure do (asked only of lines said
-after such a trigger; ``scoring/call_context.py`` judges them).
+``call_level_readings`` gives the learned model's reading of whether a line breaks a call-level
+rule the way the labelled violations after a wrong party, a stop request, a dispute or a
+disclosure do (asked only of lines said after such a trigger; ``scoring/call_context.py`` judges
+them).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from scoring.call_context import LEARNED_PRESSING
+from scoring.call_context import LEARNED_CALL_LEVEL
 from scoring.learned import LearnedModel, Prediction, Scored, model_for
 from scoring.lexicon import LEXICON_DIR, Hit, Lexicon, builtin_lexicon, merge_hits
 from scoring.model import Finding, Kind, Lang, Span, Turn
@@ -170,8 +171,8 @@ def veto_bar(model: LearnedModel, kind: Kind) -> float:
     return VIOLATION_VETO_BELOW.get(model.lang, 0.0) if kind is Kind.violation else VETO_BELOW
 
 
-# The model's call-level columns (``pressing_readings``): never utterance findings.
-_PRESSING_COLUMNS = frozenset(LEARNED_PRESSING.values())
+# The model's call-level columns (``call_level_readings``): never utterance findings.
+_CALL_LEVEL_COLUMNS = frozenset(LEARNED_CALL_LEVEL.values())
 
 
 def _learned_findings(
@@ -180,7 +181,7 @@ def _learned_findings(
     """Categories the lexicon missed but the learned model is confident about (scoring/learned.py)."""
     kinds = category_kinds()
     out: list[Finding] = []
-    for pred in model.predict(norm, scored, skip=found | _PRESSING_COLUMNS):
+    for pred in model.predict(norm, scored, skip=found | _CALL_LEVEL_COLUMNS):
         kind = kinds.get(pred.category)
         if kind is None:
             continue
@@ -372,13 +373,14 @@ def detect_normalized(norm: NormalizedText, *, context: Sequence[Turn] = ()) -> 
     return findings
 
 
-def pressing_readings(norm: NormalizedText) -> list[Prediction]:
-    """The learned model's call-level columns over their thresholds ("pressing.ignored_cease",
+def call_level_readings(norm: NormalizedText) -> list[Prediction]:
+    """The learned model's call-level columns over their thresholds ("after_trigger.ignored_cease",
     ...), with the words that carried them: the line reads like the labelled lines that collect
-    after a stop request, a dispute or a disclosure. Only such a trigger earlier in the call makes
-    it a violation, so callers ask only for lines said after one (scoring.api)."""
+    after a stop request, a dispute or a disclosure, or that give the debt away after the listener
+    said they are someone else. Only such a trigger earlier in the call makes it a violation, so
+    callers ask only for lines said after one (scoring.api)."""
     model = model_for(norm.lang)
-    return [] if model is None else model.predict(norm, only=_PRESSING_COLUMNS)
+    return [] if model is None else model.predict(norm, only=_CALL_LEVEL_COLUMNS)
 
 
 _WARM_UP_LINE = "We can set up a payment plan for you."

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.call_context import LEARNED_PRESSING, Cue, TurnView, analyse_call
+from scoring.call_context import LEARNED_CALL_LEVEL, Cue, TurnView, analyse_call
 from scoring.model import Span
 from tests.scoring.scorekit import C, D, views
 
@@ -348,7 +348,7 @@ def test_turns_saying_the_same_utterance_share_their_lookups() -> None:
 def _with_learned(view: TurnView, violation: str, probability: float = 0.9) -> TurnView:
     """The collector turn as scoring.api builds it when the model reads it as pressing."""
     cue = Cue(
-        category=LEARNED_PRESSING[violation], span=Span(start=0, end=len(view.text)), text=view.text,
+        category=LEARNED_CALL_LEVEL[violation], span=Span(start=0, end=len(view.text)), text=view.text,
         probability=probability, evidence=("by the 20th",),
     )
     return TurnView(view.index, view.speaker, view.text, view.findings, (*view.cues, cue))
@@ -365,19 +365,20 @@ LEARNED_LINE = "So, can we count on it by the 20th?"  # no pattern hears a payme
 
 
 @pytest.mark.parametrize(
-    ("violation", "trigger"),
+    ("violation", "trigger", "pattern"),
     [
-        ("ignored_cease", "Stop calling me, put everything in writing."),
-        ("ignored_dispute", "That's not my debt, I never had an account with you."),
-        ("ignored_vulnerability", "My wife died on Sunday."),
+        ("third_party_disclosure", "Hang on, I'm his brother, he's at work.", "call.wrong_party.learned"),
+        ("ignored_cease", "Stop calling me, put everything in writing.", "call.ignored_cease.learned"),
+        ("ignored_dispute", "That's not my debt, I never had an account.", "call.ignored_dispute.learned"),
+        ("ignored_vulnerability", "My wife died on Sunday.", "call.ignored_vulnerability.learned"),
     ],
 )
-def test_the_learned_reading_counts_after_its_trigger(violation, trigger):
+def test_the_learned_reading_counts_after_its_trigger(violation, trigger, pattern):
     got = learned_cats("en", {3: violation}, *VERIFIED, D(trigger), C(LEARNED_LINE))
-    assert got == [(violation, 3, f"call.{violation}.learned")]
+    assert got == [(violation, 3, pattern)]
 
 
-@pytest.mark.parametrize("violation", ["ignored_cease", "ignored_dispute", "ignored_vulnerability"])
+@pytest.mark.parametrize("violation", list(LEARNED_CALL_LEVEL))
 def test_the_learned_reading_alone_breaks_nothing(violation):
     assert learned_cats("en", {2: violation}, *VERIFIED, C(LEARNED_LINE)) == []
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.call_context import LEARNED_PRESSING
-from scoring.detector import category_kinds, detect_normalized, pressing_readings
+from scoring.call_context import LEARNED_CALL_LEVEL
+from scoring.detector import call_level_readings, category_kinds, detect_normalized
 from scoring.learned import features, model_for
 from scoring.text.normalize import normalize
 
@@ -84,10 +84,10 @@ def test_shipped_model_matches_the_taxonomy(lang: str) -> None:
     model = model_for(lang)
     assert model is not None
     kinds = category_kinds()
-    call_level = set(LEARNED_PRESSING.values())
+    call_level = set(LEARNED_CALL_LEVEL.values())
     # every taxonomy column first, then one column per call-level reading, each switched on
     assert set(model.categories) - call_level <= set(kinds)
-    assert model.categories[-len(call_level):] == list(LEARNED_PRESSING.values())
+    assert model.categories[-len(call_level):] == list(LEARNED_CALL_LEVEL.values())
     assert all(model.speaks_for(c) for c in call_level)
     assert len(model.thresholds) == len(model.categories) == len(model.bias)
     assert all(0.5 <= t <= 1.01 for t in model.thresholds)
@@ -99,8 +99,8 @@ def test_call_level_columns_never_become_utterance_findings(lang: str) -> None:
     line = {"en": "Okay, but can we count on $150 by the 20th? I need something today.",
             "zh": "行吧，那二十号之前先还一千五，今天必须给我个准话。"}[lang]
     norm = normalize(line, lang)
-    assert {p.category for p in pressing_readings(norm)} & set(LEARNED_PRESSING.values())
-    call_level = set(LEARNED_PRESSING.values()) | set(LEARNED_PRESSING)
+    assert {p.category for p in call_level_readings(norm)} & set(LEARNED_CALL_LEVEL.values())
+    call_level = set(LEARNED_CALL_LEVEL.values()) | set(LEARNED_CALL_LEVEL)
     assert not {f.category for f in detect_normalized(norm)} & call_level
 
 

@@ -11,9 +11,10 @@ import json
 import numpy as np
 import pytest
 
-from benchmarks.train_model import _calibrate, _combined, fingerprint, near_duplicate_groups
+from benchmarks.corpus_data import CorpusItem
+from benchmarks.train_model import _calibrate, _combined, _triggered, fingerprint, near_duplicate_groups
 from scoring.learned import MODEL_DIR
-from scoring.model import Kind
+from scoring.model import Kind, Turn
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -73,3 +74,27 @@ def test_an_english_violation_veto_may_not_cost_true_hits(lang: str, kind: Kind,
     found = [{"cat"}] * 605
     bars = _calibrate(lang, ["cat"], {"cat": kind}, {"cat": (oof, y)}, found, [0.99], [])
     assert (bars[kind.value] > 0.003) is vetoes
+
+
+def test_call_level_columns_learn_from_the_lines_after_their_trigger() -> None:
+    def item(*said: str) -> CorpusItem:
+        context = tuple(Turn(speaker="debtor", text=t) for t in said)
+        return CorpusItem("en", "t", 0, 1, "Can you pay today?", frozenset(), frozenset(), context)
+
+    got = _triggered(
+        [
+            item(),
+            item("Stop calling me."),
+            item("I'm his wife, he's at work.", "I've never had an account with you."),
+            item("My husband died last week."),
+            item("I'm not disputing it, I just can't pay."),
+        ],
+        "en",
+    )
+    assert got == [
+        set(),
+        {"ignored_cease"},
+        {"third_party_disclosure", "ignored_dispute"},
+        {"ignored_vulnerability"},
+        set(),
+    ]
