@@ -13,7 +13,15 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from scoring.call_context import OFFER_VERIFICATION, TRIGGER_CUES, CallFacts, Cue, TurnView, analyse_call
+from scoring.call_context import (
+    LEARNED_CALL_LEVEL,
+    OFFER_VERIFICATION,
+    TRIGGER_CUES,
+    CallFacts,
+    Cue,
+    TurnView,
+    analyse_call,
+)
 from scoring.model import Finding, Jurisdiction, Kind, Lang, Span, Speaker, Transcript, Turn
 from scoring.rulepack import load_pack
 from scoring.scorecard import Scorecard, ScoringContext, build_scorecard
@@ -51,7 +59,8 @@ def _detect(text: str, lang: Lang) -> tuple[Finding, ...]:
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _learned_cues(text: str, lang: Lang) -> tuple[Cue, ...]:
-    """The learned call-level readings of a collector line, as collector-side cues."""
+    """The learned call-level readings of a collector line, as collector-side cues. Asked for
+    right after the line's detection, whose model pass they reuse (scoring.detector)."""
     from scoring.detector import call_level_readings
 
     return tuple(
@@ -59,6 +68,16 @@ def _learned_cues(text: str, lang: Lang) -> tuple[Cue, ...]:
             probability=round(p.probability, 4), evidence=p.evidence)
         for p in call_level_readings(_normalized(text, lang))
     )
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _triggered_cues(text: str, lang: Lang, violations: frozenset[str]) -> tuple[Cue, ...]:
+    """A collector line's cues after the triggers of ``violations``: the lexicon's, and the learned
+    readings for those violations only. Cached as one tuple, so every turn saying the line shares
+    its call-level look-ups (call_context._Lookup)."""
+    wanted = {LEARNED_CALL_LEVEL[v] for v in violations}
+    learned = tuple(c for c in _learned_cues(text, lang) if c.category in wanted)
+    return debtor_cues(text, lang, "collector") + learned
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
@@ -83,29 +102,30 @@ def _view(
     lang: Lang,
     findings: tuple[Finding, ...] | None = None,
     *,
-    triggered: bool = False,
+    triggered: frozenset[str] = frozenset(),
 ) -> TurnView:
-    """One turn with its findings and cues; ``triggered``: a debtor turn before it gave a call-level
-    trigger, so the learned readings are worth asking for (they cost a second model pass)."""
+    """One turn with its findings and cues; ``triggered``: the call-level violations whose trigger
+    a debtor turn before it gave, so their learned readings are worth asking for."""
     if turn.speaker == "collector":
         found = _detect(turn.text, lang) if findings is None else findings
-        cues = debtor_cues(turn.text, lang, "collector")
         if triggered:
-            cues += _learned_cues(turn.text, lang)
+            cues = _triggered_cues(turn.text, lang, triggered)
+        else:
+            cues = debtor_cues(turn.text, lang, "collector")
         return TurnView(index, "collector", turn.text, found, cues)
     return TurnView(index, "debtor", turn.text, (), _debtor_turn_cues(turn.text, lang))
-
-
-_TRIGGERS = frozenset().union(*TRIGGER_CUES.values())
 
 
 def _views(turns: Sequence[Turn], lang: Lang, last: tuple[Finding, ...] | None = None) -> list[TurnView]:
     """The call's turns in order (``last``: the final turn's findings, when already detected)."""
     out: list[TurnView] = []
-    triggered = False
+    triggered: frozenset[str] = frozenset()
     for i, turn in enumerate(turns):
         view = _view(i, turn, lang, last if i == len(turns) - 1 else None, triggered=triggered)
-        triggered = triggered or (turn.speaker == "debtor" and view.has_cue(_TRIGGERS) is not None)
+        if turn.speaker == "debtor":
+            new = {v for v, cues in TRIGGER_CUES.items() if v not in triggered and view.has_cue(cues)}
+            if new:
+                triggered = triggered | new
         out.append(view)
     return out
 

@@ -327,10 +327,17 @@ class LearnedModel:
             name = self.categories[cat]
             if name in skip or (only is not None and name not in only):
                 continue
-            column = block[:, cat].tolist()
-            pushing = sorted((i for i in range(len(located)) if column[i] > 0), key=lambda i: (-column[i], i))
+            column = block[:, cat]
+            positive = np.flatnonzero(column > 0)
+            # Heaviest first, ties in feature order (numpy: this runs for every line over a threshold).
+            pushing = positive[np.lexsort((positive, -column[positive]))].tolist()
             # Show a person words, not character fragments: prefer word and phrase features.
-            readable = [i for i in pushing if located[i][0].startswith(_READABLE)]
+            readable: list[int] = []
+            for i in pushing:
+                if located[i][0].startswith(_READABLE):
+                    readable.append(i)
+                    if len(readable) == 3:
+                        break
             top = [located[i] for i in (readable or pushing)[:3]]
             if not top:
                 continue
