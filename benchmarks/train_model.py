@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus_data import load_items  # noqa: E402
-from scoring.call_context import LEARNED_CALL_LEVEL, TRIGGER_CUES  # noqa: E402
+from scoring.call_context import LEARNED_CALL_LEVEL, triggered_by  # noqa: E402
 from scoring.detector import category_kinds  # noqa: E402
 from scoring.learned import MODEL_DIR, features  # noqa: E402
 from scoring.model import Kind  # noqa: E402
@@ -163,9 +163,10 @@ def train(lang: str) -> dict[str, object]:
     report: list[str] = []
     totals: dict[str, list[int]] = {}
     oofs: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    def fit(ci: int, cat: str, rows: Any, y: Any, target: float) -> Any:
+    def fit(ci: int, cat: str, rows: Any, y: Any, target: float) -> tuple[Any, int, int] | None:
         """One column: out-of-fold probabilities on ``rows``, the threshold they give, then the
-        weights fitted on all of ``rows``. Returns the out-of-fold probabilities (None: off)."""
+        weights fitted on all of ``rows``. Returns the out-of-fold probabilities with the true and
+        false positives at that threshold (None: off, too few examples)."""
         positives = int(y.sum())
         if positives < MIN_POSITIVES:
             bias.append(-30.0)
@@ -202,19 +203,19 @@ def train(lang: str) -> dict[str, object]:
         thresholds.append(chosen)
         for col in np.nonzero(np.abs(coef) >= PRUNE)[0]:
             weights.setdefault(vocab[col], []).append([ci, round(float(coef[col]), 4)])
-        return oof
+        return oof, tp, fp
 
     every = np.arange(len(items))
     for ci, cat in enumerate(cats):
         y = np.array([1 if cat in it.labels else 0 for it in items])
-        oof = fit(ci, cat, every, y, PRECISION_TARGET.get(kinds[cat], DEFAULT_PRECISION_TARGET))
-        if oof is None:
+        fitted = fit(ci, cat, every, y, PRECISION_TARGET.get(kinds[cat], DEFAULT_PRECISION_TARGET))
+        if fitted is None:
             continue
+        oof, tp, fp = fitted
         oofs[cat] = (oof[calibrating], y[calibrating] == 1)
-        pred = oof >= thresholds[ci]
         kind_totals = totals.setdefault(kinds[cat].value, [0, 0, 0])
-        kind_totals[0] += int((pred & (y == 1)).sum())
-        kind_totals[1] += int((pred & (y == 0)).sum())
+        kind_totals[0] += tp
+        kind_totals[1] += fp
         kind_totals[2] += int(y.sum())
     veto_below = _calibrate(lang, cats, kinds, oofs, lexicon_found, thresholds, report)
     # The call-level columns learn only from lines said after their trigger (or labelled with the
@@ -252,11 +253,10 @@ def _triggered(items: list[Any], lang: str) -> list[set[str]]:
     the call-level checks use)."""
     from scoring.api import debtor_cues
 
-    out: list[set[str]] = []
-    for it in items:
-        said = {c.category for t in it.context if t.speaker == "debtor" for c in debtor_cues(t.text, lang)}
-        out.append({v for v, cues in TRIGGER_CUES.items() if said & cues})
-    return out
+    return [
+        set(triggered_by(c for t in it.context if t.speaker == "debtor" for c in debtor_cues(t.text, lang)))
+        for it in items
+    ]
 
 
 def _lexicon_categories(norms: list[Any]) -> list[set[str]]:

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 from scoring.call_context import (
     LEARNED_CALL_LEVEL,
     OFFER_VERIFICATION,
-    TRIGGER_CUES,
     CallFacts,
     Cue,
     TurnView,
     analyse_call,
+    triggered_by,
 )
 from scoring.model import Finding, Jurisdiction, Kind, Lang, Span, Speaker, Transcript, Turn
 from scoring.rulepack import load_pack
@@ -123,9 +123,7 @@ def _views(turns: Sequence[Turn], lang: Lang, last: tuple[Finding, ...] | None =
     for i, turn in enumerate(turns):
         view = _view(i, turn, lang, last if i == len(turns) - 1 else None, triggered=triggered)
         if turn.speaker == "debtor":
-            new = {v for v, cues in TRIGGER_CUES.items() if v not in triggered and view.has_cue(cues)}
-            if new:
-                triggered = triggered | new
+            triggered |= triggered_by(view.cues)
         out.append(view)
     return out
 

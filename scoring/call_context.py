@@ -24,7 +24,7 @@ complaint, ...). Pure and deterministic: the same turns give the same result.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
@@ -100,6 +100,12 @@ class Cue:
     # A learned cue's confidence and the words that carried it (None/empty for lexicon cues).
     probability: float | None = None
     evidence: tuple[str, ...] = ()
+
+
+def triggered_by(cues: Iterable[Cue]) -> frozenset[str]:
+    """The call-level violations whose trigger these debtor cues give (``TRIGGER_CUES``)."""
+    said = {c.category for c in cues}
+    return frozenset(violation for violation, group in TRIGGER_CUES.items() if not said.isdisjoint(group))
 
 
 class _Lookup:
