@@ -185,18 +185,31 @@ class RulePack(BaseModel):
         Intent findings and categories this pack does not know pass through unchanged.
         """
         out = []
+        updates = self._annotations
         for finding in findings:
-            entry = self.rules.get(finding.category)
-            if entry is None or finding.kind is Kind.intent:
-                out.append(finding)
-                continue
-            update: dict[str, Any] = {"tip": getattr(entry.tip, lang)}
-            if finding.kind in (Kind.violation, Kind.required_conduct):
-                update.update(rule=entry.rule, rule_text=entry.text, rule_confirmed=entry.confirmed)
-            if finding.kind is Kind.violation:
-                update["severity"] = entry.severity
-            out.append(finding.model_copy(update=update))
+            key = (finding.category, finding.kind, lang)
+            update = updates.get(key)
+            if update is None:
+                update = updates[key] = self._annotation(*key)
+            out.append(finding.model_copy(update=update) if update else finding)
         return out
+
+    @functools.cached_property
+    def _annotations(self) -> dict[tuple[str, Kind, Lang], dict[str, Any]]:
+        """What ``annotate`` fills in, per (category, kind, language): the same few dozen
+        combinations come back for every finding of every call."""
+        return {}
+
+    def _annotation(self, category: str, kind: Kind, lang: Lang) -> dict[str, Any]:
+        entry = self.rules.get(category)
+        if entry is None or kind is Kind.intent:
+            return {}
+        update: dict[str, Any] = {"tip": getattr(entry.tip, lang)}
+        if kind in (Kind.violation, Kind.required_conduct):
+            update.update(rule=entry.rule, rule_text=entry.text, rule_confirmed=entry.confirmed)
+        if kind is Kind.violation:
+            update["severity"] = entry.severity
+        return update
 
 
 # ------------------------------------------------------------------ validation

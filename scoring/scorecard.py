@@ -379,9 +379,10 @@ def build_scorecard(
     ctx = context or ScoringContext()
     # Intents (mentions_debt, payment_request) are evidence for the call-level checks, not
     # graded behaviour: they stay out of the scorecard (`check` still reports them).
+    # A StrEnum sorts as its value, so the key need not read `.value` (an enum property) per finding.
     ordered = sorted(
         (f for f in findings if f.kind is not Kind.intent),
-        key=lambda f: (f.turn or 0, f.span.start, f.span.end, f.kind.value, f.category),
+        key=lambda f: (f.turn or 0, f.span.start, f.span.end, f.kind, f.category),
     )
     outcome = score_outcome(
         views,

@@ -318,3 +318,46 @@ def test_match_starts_are_word_starts_and_non_space_characters(text: str) -> Non
     ]
     assert prep_en.starts == expected
     assert prep_zh.starts == [i for i, ch in enumerate(text) if not ch.isspace()]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "only_there"),
+    [
+        ("en", "we will sue you, $40 now or we will sue", "we"),
+        ("zh", "我们会起诉你，现在还500元，不然我们会起诉", "我"),
+    ],
+)
+def test_alternatives_with_leads_run_only_at_their_leads_beside_ones_without(
+    lang: str, text: str, only_there: str
+) -> None:
+    """An alternative without leads (a free regex) is tried at every start; the pattern's other
+    alternatives only where their lead words start, yet the spans are the plain RE2 answer."""
+    import json
+
+    from scoring.lexicon import load_lexicon_text
+
+    free = "\\$[0-9]+ now" if lang == "en" else "[0-9]+元"
+    lead = "we will sue" if lang == "en" else "我们会起诉"
+    src = json.dumps(
+        {
+            "language": lang,
+            "concepts": {"R": {"regex": [free]}},
+            "patterns": [{"id": "p", "category": "x", "explanation": "x", "negatable": False,
+                          "match": f"{{R}} | {lead}"}],
+        },
+        ensure_ascii=False,
+    )
+    lex, diags = load_lexicon_text(src)
+    assert lex is not None, diags
+    pat = lex.patterns[0]
+    alts = tuple(pat.alternatives())
+    assert pat.alt_leads[0] is None and pat.alt_leads[1] is not None
+    prep = lex.prepare(normalize(text, lang))
+    starts, regexes = prep.tries_for(pat, alts)
+    free_rx, lead_rx = pat.alternative(0), pat.alternative(1)
+    for p, tried in zip(starts, regexes, strict=True):
+        at_lead = prep.text.startswith(only_there, p) and prep.word_at.get(p) in pat.alt_leads[1]
+        assert tried == ([free_rx, lead_rx] if at_lead else [free_rx]), (p, prep.text[p:])
+    assert sum(lead_rx in tried for tried in regexes) == 2  # both "we will sue" / 我们会起诉
+    assert lex.pattern_spans(prep, pat, alts) == reference_spans(pat.regex, prep.text)
+    assert len(reference_spans(pat.regex, prep.text)) == 3
