@@ -212,8 +212,9 @@ class Pattern:
         """For alternatives ``alts`` some of which have no leads (``plan`` is None): each lead
         word with the programs worth trying where it starts, and the programs worth trying at
         any other start (those without leads), all in pattern order. An alternative with leads
-        cannot match where none of them starts, so leaving it out there changes no match; tried
-        everywhere, such alternatives made four in five of the English lexicon's attempts."""
+        cannot match where none of them starts, so leaving it out there changes no match. Tried
+        at every start, such alternatives made about 40% of the English patterns' attempts
+        (136 -> 76 a line on the corpus)."""
         got = self._mixed_plans.get(alts)
         if got is None:
             leads = [self.alt_leads[i] if self.alt_leads else None for i in alts]
@@ -315,7 +316,7 @@ class _Prepared:
             if not by_key:
                 return starts, [anywhere] * len(starts)
             word_at = self.word_at
-            return starts, [by_key.get(word_at.get(p), anywhere) for p in starts]  # type: ignore[arg-type]
+            return starts, [by_key.get(word_at.get(p, ""), anywhere) for p in starts]
         index = self.lead_index
         common = index.keys() & plan.keys()
         if len(common) == 1:  # most lines meet a pattern at one lead word: no merging needed
@@ -668,10 +669,6 @@ def _zh_negation_hook() -> Any:
         return None
     hook = getattr(zh, "is_negated", None)
     return hook if callable(hook) else None
-
-
-def _first(pair: tuple[int, Any]) -> int:
-    return pair[0]
 
 
 # Letters and digits join into words; CJK scripts (from U+2E80) have no word breaks. As a class
