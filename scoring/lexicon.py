@@ -307,8 +307,9 @@ class _Prepared:
     def tries_for(self, pat: Pattern, alts: tuple[int, ...]) -> Tries:
         """Where a match of the pattern's alternatives ``alts`` may begin, in order, each with the
         alternatives (compiled, in pattern order) worth trying there: those whose leads include
-        the word that starts there. Without leads: any start (any position at all when a free
-        regex is involved), with every alternative."""
+        the word that starts there. When some of them have no leads: any start (any position at
+        all when a free regex is involved), with those, and with the others where their leads
+        start (``Pattern.mixed_plan``)."""
         plan = pat.plan(alts)
         if plan is None:
             by_key, anywhere = pat.mixed_plan(alts)
