@@ -71,6 +71,15 @@ def literal_lead(word: str, word_boundaries: bool) -> Lead:
     return frozenset({word[0]}) if word and not word[0].isspace() else None
 
 
+def masked_lead(word: str) -> Lead:
+    """Leads of a masked spelling of ``word`` (``f*ck``, ``id**t``: the first and last letters as
+    written, each inner one itself or ``*``, whole word). The run a match begins with is the
+    word's letters up to the first ``*``, so one of the word's prefixes."""
+    if not (word.isascii() and word.isalpha() and word == word.lower()):
+        return None
+    return frozenset(word[:k] for k in range(1, len(word) + 1))
+
+
 def sequence_lead(items: Iterable[tuple[str, Lead]]) -> Lead:
     """Leads of a sequence of (kind, lead) items: its first required item's, and those of any
     optional items before it."""

@@ -934,7 +934,7 @@ class _Compiler:
                     m = self._masked(form)
                     if m:
                         alts.append(m)
-                        entry_leads.append(None)
+                        entry_leads.append(anchors.masked_lead(form))
                         masked = frozenset({anchors.MASK_KEY})
                         entry_anchors.append(anchors.union([entry_anchors[-1], masked]))
         alts.extend(f"(?:{r})" for r in extra_rx)

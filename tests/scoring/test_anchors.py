@@ -181,6 +181,30 @@ def test_index_requires_every_clause_of_an_alternative() -> None:
     assert index.candidates("what the f*ck") == {1: [0], 2: []}
 
 
+@pytest.mark.parametrize("text", ["you id**t", "you i*iot!", "you idiot", "you *diot", "idi*t, id*ot"])
+def test_masked_spellings_lead_with_a_prefix_of_the_word(text: str) -> None:
+    """A masked spelling opens with the word's letters up to its first '*': with every prefix
+    as a lead, its alternative is tried only there and still finds what plain RE2 finds."""
+    import json
+
+    from scoring.lexicon import load_lexicon_text
+
+    assert anchors.masked_lead("idiot") == {"i", "id", "idi", "idio", "idiot"}
+    assert anchors.masked_lead("café") is None
+    src = json.dumps({
+        "language": "en",
+        "concepts": {"M": {"words": ["idiot"], "masked": True}},
+        "patterns": [{"id": "p", "category": "x", "explanation": "x", "negatable": False, "match": "{M}"}],
+    })
+    lex, diags = load_lexicon_text(src)
+    assert lex is not None, diags
+    pat = lex.patterns[0]
+    assert all(lead is not None for lead in pat.alt_leads)
+    prep = lex.prepare(normalize(text, "en"))
+    got = lex.pattern_spans(prep, pat, list(pat.alternatives()))
+    assert got == reference_spans(pat.regex, prep.text)
+
+
 def test_masked_spellings_are_candidates() -> None:
     lex = builtin_lexicon("en")
     cats = {h.category for h in lex.match(normalize("you f*cking idiot", "en"))}
