@@ -168,9 +168,9 @@ class Pattern:
     alt_leads: tuple[Lead, ...] = ()
     _regex: Any = field(default=None, repr=False)
     _alt_regexes: dict[int, Any] = field(default_factory=dict, repr=False)
-    # alternatives tried together -> lead word -> their compiled programs that may start with it
-    _plans: dict[tuple[int, ...], dict[str, list[Any]] | None] = field(default_factory=dict, repr=False)
-    _mixed_plans: dict[tuple[int, ...], tuple[dict[str, list[Any]], list[Any]]] = field(
+    # alternatives tried together -> (lead word -> the programs worth trying where it starts,
+    # the programs worth trying at any start)
+    _plans: dict[tuple[int, ...], tuple[dict[str, list[Any]], list[Any]]] = field(
         default_factory=dict, repr=False
     )
 
@@ -191,31 +191,15 @@ class Pattern:
     def alternatives(self) -> range:
         return range(len(self.alt_sources) or 1)
 
-    def plan(self, alts: tuple[int, ...]) -> dict[str, list[Any]] | None:
-        """For the alternatives ``alts``: each lead word with the programs (in pattern order, so
-        leftmost-first order survives) of those alternatives that may start with it; ``None``
-        when one of them has no leads (it may start anywhere). Built once per combination: the
-        leads are fixed, and a line meets the same few combinations again and again."""
-        if alts in self._plans:
-            return self._plans[alts]
-        leads = [self.alt_leads[i] for i in alts]
-        plan: dict[str, list[Any]] | None = None
-        if all(lead is not None for lead in leads):
-            plan = {}
-            for i, lead in zip(alts, leads, strict=True):
-                for key in lead or ():
-                    plan.setdefault(key, []).append(self.alternative(i))
-        self._plans[alts] = plan
-        return plan
-
-    def mixed_plan(self, alts: tuple[int, ...]) -> tuple[dict[str, list[Any]], list[Any]]:
-        """For alternatives ``alts`` some of which have no leads (``plan`` is None): each lead
-        word with the programs worth trying where it starts, and the programs worth trying at
-        any other start (those without leads), all in pattern order. An alternative with leads
-        cannot match where none of them starts, so leaving it out there changes no match. Tried
-        at every start, such alternatives made about 40% of the English patterns' attempts
-        (136 -> 76 a line on the corpus)."""
-        got = self._mixed_plans.get(alts)
+    def plan(self, alts: tuple[int, ...]) -> tuple[dict[str, list[Any]], list[Any]]:
+        """For the alternatives ``alts``: each lead word with the programs worth trying where it
+        starts, and the programs worth trying at any start (those of alternatives without leads),
+        all in pattern order, so leftmost-first order survives. An alternative with leads cannot
+        match where none of them starts, so leaving it out there changes no match; tried at every
+        start beside one without leads, such alternatives made about 40% of the English patterns'
+        attempts (136 -> 76 a line on the corpus). Built once per combination: the leads are
+        fixed, and a line meets the same few combinations again and again."""
+        got = self._plans.get(alts)
         if got is None:
             leads = [self.alt_leads[i] if self.alt_leads else None for i in alts]
             anywhere = [self.alternative(i) for i, lead in zip(alts, leads, strict=True) if lead is None]
@@ -228,7 +212,7 @@ class Pattern:
                 ]
                 for key in keys
             }
-            got = self._mixed_plans[alts] = (by_key, anywhere)
+            got = self._plans[alts] = (by_key, anywhere)
         return got
 
 
@@ -309,24 +293,23 @@ class _Prepared:
         alternatives (compiled, in pattern order) worth trying there: those whose leads include
         the word that starts there. When some of them have no leads: any start (any position at
         all when a free regex is involved), with those, and with the others where their leads
-        start (``Pattern.mixed_plan``)."""
-        plan = pat.plan(alts)
-        if plan is None:
-            by_key, anywhere = pat.mixed_plan(alts)
+        start (``Pattern.plan``)."""
+        by_key, anywhere = pat.plan(alts)
+        if anywhere:
             starts: Sequence[int] = range(len(self.text)) if pat.mid_word else self.starts
             if not by_key:
                 return starts, [anywhere] * len(starts)
             word_at = self.word_at
             return starts, [by_key.get(word_at.get(p, ""), anywhere) for p in starts]
         index = self.lead_index
-        common = index.keys() & plan.keys()
+        common = index.keys() & by_key.keys()
         if len(common) == 1:  # most lines meet a pattern at one lead word: no merging needed
             (key,) = common
             positions = index[key]
-            return positions, [plan[key]] * len(positions)
+            return positions, [by_key[key]] * len(positions)
         # Different lead words never start at the same position: sorting never compares keys.
         located = sorted((p, key) for key in common for p in index[key])
-        return [p for p, _ in located], [plan[key] for _, key in located]
+        return [p for p, _ in located], [by_key[key] for _, key in located]
 
     @functools.cached_property
     def encoded(self) -> EncodedText:
