@@ -6,7 +6,9 @@
 Every precision and recall comes with its 95% Wilson interval: with a dozen positives a category
 cannot tell 0.90 from 0.97, and an unmet target says when it is below target even at the top of
 its interval. ``--pool`` merges the chosen splits per language (``--split unseen --pool``: every
-split the patterns and model were not built from) for narrower intervals.
+split the patterns and model were not built from) for narrower intervals. ``--show-errors``
+lists the worst errors, 15 by default, none by default when an unseen split is chosen: their
+lines stay unread unless asked for by number.
 
 Runs ``scoring.api.check_utterance`` (falls back to ``scoring.detector.detect``) on every corpus
 item, with the item's context turns, and compares the reported categories (kind "intent"
@@ -329,6 +331,18 @@ def as_json(name: str, reports: list[GroupReport], show_errors: int, misses: lis
     }
 
 
+DEFAULT_SHOWN_ERRORS = 15
+
+
+def shown_errors(asked: int | None, splits: Sequence[str]) -> int:
+    """How many errors to list. An unseen split's lines stay unread unless asked for by number:
+    a listing by default (as up to session 10) put fifteen of their errors on screen with every
+    pooled measurement."""
+    if asked is not None:
+        return asked
+    return 0 if any(s in UNSEEN_SPLITS for s in splits) else DEFAULT_SHOWN_ERRORS
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lang", choices=[*LANGS, "all"], default="all")
@@ -342,7 +356,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--jurisdiction", choices=["us", "uk", "cn"], default="us")
     parser.add_argument("--json", action="store_true", help="one JSON document on stdout")
-    parser.add_argument("--show-errors", type=int, default=15, metavar="N", help="list the N worst errors")
+    parser.add_argument(
+        "--show-errors", type=int, default=None, metavar="N",
+        help=f"list the N worst errors (default {DEFAULT_SHOWN_ERRORS}; 0 when an unseen split is chosen)",
+    )
     parser.add_argument("--enforce", action="store_true", help="exit 1 when any category misses its target")
     parser.add_argument("--targets", type=Path, help="targets YAML (default: the issue's targets)")
     parser.add_argument(
@@ -359,6 +376,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         splits = list(UNSEEN_SPLITS) if args.split == "unseen" else expand(args.split, SPLITS)
         name, reports = evaluate(expand(args.lang, LANGS), splits, args.jurisdiction, pool=args.pool)
+        args.show_errors = shown_errors(args.show_errors, splits)
     except NoDetectorError as exc:
         print(exc, file=sys.stderr)
         return 2

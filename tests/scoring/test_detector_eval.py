@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.corpus_data import load_split
-from benchmarks.detector_eval import Counts, GroupReport, evaluate, unmet_targets, wilson
+from benchmarks.detector_eval import Counts, GroupReport, evaluate, shown_errors, unmet_targets, wilson
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,18 @@ def test_pooled_splits_make_one_group_per_language() -> None:
     for cat, c in pooled[0].per_category().items():
         a, b = separate[0].per_category()[cat], separate[1].per_category()[cat]
         assert (c.tp, c.fp, c.fn) == (a.tp + b.tp, a.fp + b.fp, a.fn + b.fn)
+
+
+@pytest.mark.parametrize(
+    ("asked", "splits", "shown"),
+    [
+        (None, ["dev"], 15),
+        (None, ["train2", "dev"], 15),
+        (None, ["holdout"], 0),
+        (None, ["dev", "blind11"], 0),  # one unseen split among others is enough
+        (5, ["holdout"], 5),  # asked for by number: listed
+        (0, ["dev"], 0),
+    ],
+)
+def test_unseen_splits_list_no_errors_unless_asked(asked: int | None, splits: list[str], shown: int) -> None:
+    assert shown_errors(asked, splits) == shown
