@@ -12,7 +12,14 @@ import numpy as np
 import pytest
 
 from benchmarks.corpus_data import CorpusItem
-from benchmarks.train_model import _calibrate, _combined, _triggered, fingerprint, near_duplicate_groups
+from benchmarks.train_model import (
+    _best_bar,
+    _calibrate,
+    _combined,
+    _triggered,
+    fingerprint,
+    near_duplicate_groups,
+)
 from scoring.learned import MODEL_DIR
 from scoring.model import Kind, Turn
 
@@ -74,6 +81,25 @@ def test_an_english_violation_veto_may_not_cost_true_hits(lang: str, kind: Kind,
     found = [{"cat"}] * 605
     bars = _calibrate(lang, ["cat"], {"cat": kind}, {"cat": (oof, y)}, found, [0.99], [])
     assert (bars[kind.value] > 0.003) is vetoes
+
+
+def test_one_more_line_at_a_near_tie_does_not_move_the_bar() -> None:
+    # 300 true hits the model backs; at 0.004, 36 false alarms and 33 true hits: vetoing them all
+    # is a near-tie with vetoing none. One more false alarm flips the choice made on the lines as
+    # they are; the bootstrap median, which the trainer ships, stays where it was.
+    def lines(false_alarms: int) -> tuple[np.ndarray, np.ndarray, list[set[str]]]:
+        oof = np.array([0.8] * 300 + [0.004] * (false_alarms + 33))
+        y = np.array([True] * 300 + [False] * false_alarms + [True] * 33)
+        return oof, y, [{"cat"}] * len(oof)
+
+    singles, shipped = [], []
+    for false_alarms in (36, 37):
+        oof, y, found = lines(false_alarms)
+        singles.append(_best_bar([(oof, y, np.ones(len(oof), dtype=bool), 0.99)], None))
+        bars = _calibrate("zh", ["cat"], {"cat": Kind.empathy_positive}, {"cat": (oof, y)}, found, [0.99], [])
+        shipped.append(bars["empathy_positive"])
+    assert singles == [0.0, 0.005]
+    assert shipped == [0.0, 0.0]
 
 
 def test_call_level_columns_learn_from_the_lines_after_their_trigger() -> None:
