@@ -6,6 +6,7 @@ run ``python benchmarks/train_model.py`` and commit scoring/data/model/*.json.
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import numpy as np
@@ -19,6 +20,7 @@ from benchmarks.train_model import (
     _triggered,
     fingerprint,
     near_duplicate_groups,
+    stable_folds,
 )
 from scoring.learned import MODEL_DIR
 from scoring.model import Kind, Turn
@@ -40,6 +42,29 @@ def test_near_copies_share_a_fold_group() -> None:
     groups = near_duplicate_groups(texts)
     assert groups[0] == groups[1] == groups[2]
     assert groups[3] != groups[0]
+
+
+def test_a_line_keeps_its_fold_when_lines_are_added_elsewhere() -> None:
+    # Distinct lines (no two near-copies): hex digests read as unrelated strings.
+    texts = [hashlib.sha256(str(n).encode()).hexdigest()[: 20 + n % 20] for n in range(60)]
+    before = stable_folds(texts, near_duplicate_groups(texts))
+    more = [*texts[:30], "We'll have the police pick you up tomorrow.", *texts[30:], "Thanks for your time."]
+    after = stable_folds(more, near_duplicate_groups(more))
+    kept = [i for i in range(len(more)) if i not in (30, len(more) - 1)]
+    for old, new in zip(before, after, strict=True):
+        assert new[kept].tolist() == old.tolist()
+        assert set(old.tolist()) == set(range(5))  # 60 lines fill every fold
+    assert not (before[0] == before[1]).all()  # the salts give different assignments
+
+
+def test_near_copies_share_every_fold_assignment() -> None:
+    texts = [
+        "We'll have the police pick you up tomorrow.",
+        "Right, we'll have the police pick you up tomorrow.",
+        *(hashlib.sha256(str(n).encode()).hexdigest() for n in range(20)),
+    ]
+    for fold in stable_folds(texts, near_duplicate_groups(texts)):
+        assert fold[0] == fold[1]
 
 
 def test_combined_counts_follow_the_veto_and_add_rules() -> None:
