@@ -16,6 +16,19 @@ DEBTOR = [
     ("en", "The solicitors don't act for me any more.", set(), {"lawyer_represents"}),
     ("en", "I hate lawyers, they cost a fortune.", set(), {"lawyer_represents"}),
     # (lang, text, must include, must not include)
+    # Session 11: wrong-party and stop wording the cues missed, and the look-alikes that must not
+    # count (a debtor who confirms and mentions a new number is still the debtor).
+    ("en", "There's nobody here by that name.", {"not_the_debtor"}, set()),
+    ("en", "I don't know anyone called that name, sorry.", {"not_the_debtor"}, set()),
+    ("en", "Sorry, I don't know who you're talking about.", {"not_the_debtor"}, set()),
+    ("en", "Yes, this is me, it's a new number though.", {"confirm_identity"}, {"not_the_debtor"}),
+    ("zh", "没这个人。", {"not_the_debtor"}, set()),
+    ("zh", "我不认识你说的这个人。", {"not_the_debtor"}, set()),
+    ("zh", "她早就不住这儿了。", {"not_the_debtor"}, set()),
+    ("zh", "他早就不在这儿住了。", {"not_the_debtor"}, set()),
+    ("zh", "是我，这是我新办的号码。", {"confirm_identity"}, {"not_the_debtor"}),
+    ("zh", "把我从你们的拨打名单里删掉。", {"stop_contact"}, set()),
+    ("zh", "把我从黑名单里删掉吧，我会还的。", set(), {"stop_contact"}),
     ("en", "Yes, speaking.", {"confirm_identity"}, set()),
     ("en", "Sorry, you have the wrong number.", {"not_the_debtor"}, {"confirm_identity"}),
     ("en", "No, this is his wife. He's not home.", {"third_party"}, set()),
