@@ -192,7 +192,8 @@ def train(lang: str, folds_scheme: str = DEFAULT_FOLDS) -> dict[str, object]:
     x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(vocab)))
 
     groups = near_duplicate_groups(texts)
-    folds = stable_folds(texts, groups) if folds_scheme == "stable" else []
+    hashed = stable_folds(texts, groups) if folds_scheme == "stable" else []
+    group_ids = np.array(groups)
     cats = _categories()
     kinds = category_kinds()
     bias: list[float] = []
@@ -201,6 +202,20 @@ def train(lang: str, folds_scheme: str = DEFAULT_FOLDS) -> dict[str, object]:
     report: list[str] = []
     totals: dict[str, list[int]] = {}
     oofs: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def fold_splits(xs: Any, y: Any, rows: Any) -> list[list[tuple[Any, Any]]]:
+        """(train, test) row indices of each fold assignment of ``rows``: one shuffled assignment,
+        or one per hash salt."""
+        if not hashed:
+            shuffled = StratifiedGroupKFold(n_splits=N_FOLDS, shuffle=True, random_state=7)
+            return [list(shuffled.split(xs, y, group_ids[rows]))]
+        out = []
+        for assignment in hashed:
+            fold = assignment[rows]
+            present = [k for k in range(N_FOLDS) if (fold == k).any()]
+            out.append([(np.nonzero(fold != k)[0], np.nonzero(fold == k)[0]) for k in present])
+        return out
+
     def fit(ci: int, cat: str, rows: Any, y: Any, target: float) -> tuple[Any, int, int] | None:
         """One column: out-of-fold probabilities on ``rows``, the threshold they give, then the
         weights fitted on all of ``rows``. Returns the out-of-fold probabilities with the true and
@@ -213,25 +228,16 @@ def train(lang: str, folds_scheme: str = DEFAULT_FOLDS) -> dict[str, object]:
             return None
         xs = x[rows]
         oof = np.zeros(len(y))
-        if folds_scheme == "shuffled":
-            shuffled = StratifiedGroupKFold(n_splits=N_FOLDS, shuffle=True, random_state=7)
-            for tr, te in shuffled.split(xs, y, np.array(groups)[rows]):
-                clf = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", random_state=0)
-                clf.fit(xs[tr], y[tr])
-                oof[te] = clf.predict_proba(xs[te])[:, 1]
-        for assignment in folds:
-            fold = assignment[rows]
-            for k in range(N_FOLDS):
-                te, tr = np.nonzero(fold == k)[0], np.nonzero(fold != k)[0]
-                if not len(te):
-                    continue
+        splits = fold_splits(xs, y, rows)
+        for assignment in splits:
+            for tr, te in assignment:
                 if y[tr].min() == y[tr].max():  # every positive in this fold: nothing to learn from
                     oof[te] += float(y[tr][0])
                     continue
                 clf = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", random_state=0)
                 clf.fit(xs[tr], y[tr])
                 oof[te] += clf.predict_proba(xs[te])[:, 1]
-        oof /= max(1, len(folds))
+        oof /= len(splits)  # the mean over the assignments
         chosen = 1.01
         for t in [i / 100 for i in range(50, 100)]:
             pred = oof >= t

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from scoring.api import score_transcript
+from scoring.lexicon import builtin_lexicon
 from scoring.model import Kind, Transcript, Turn
 
 _OPENING = {
@@ -90,6 +91,4 @@ def test_answering_a_trigger_as_the_rules_ask_breaks_no_rule(lang: str, trigger:
     ],
 )
 def test_contact_that_lasts_until_payment_is_still_harassment(line: str) -> None:
-    from scoring.lexicon import builtin_lexicon
-
     assert "harassment" in {h.category for h in builtin_lexicon("en").match(line)}
