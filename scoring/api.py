@@ -4,13 +4,16 @@ Both are deterministic and cache what does not depend on the call: detector find
 (utterance, language), lexicon cues per (utterance, language, speaker), annotated findings per
 (utterance, language, jurisdiction). Packs and lexicons compile once per process. That keeps
 grading 10,000 twenty-turn transcripts inside the benchmark budget when utterances repeat, and
-a fresh utterance costs one detector pass.
+a fresh utterance costs one detector pass. ``score_many`` grades a batch with the cyclic garbage
+collector paused, which grading never needs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from scoring.call_context import (
@@ -215,3 +218,37 @@ def score_transcript(transcript: Transcript, *, context: ScoringContext | None =
         scenario=transcript.scenario,
         context=context,
     )
+
+
+@contextlib.contextmanager
+def cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a batch of grading, then restore it.
+
+    Grading makes no reference cycles: everything it allocates is freed by reference counting
+    (tests/scoring/test_score_many.py holds that). The collector still runs every few thousand
+    allocations and, now and then, walks every long-lived object: the compiled lexicons, the
+    models and the per-utterance caches. Over 10,000 transcripts that was 12-15% of the time
+    (docs/measurements.md, session 12) and freed nothing.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def score_many(
+    transcripts: Sequence[Transcript], contexts: Sequence[ScoringContext | None] | None = None
+) -> list[Scorecard]:
+    """Grade a batch of calls, each exactly as ``score_transcript`` would (``contexts``: one per
+    transcript, or none). Takes a sequence, not a lazy iterable, so that the caller's own work
+    (reading files, say) never runs while the collector is paused."""
+    if contexts is not None and len(contexts) != len(transcripts):
+        raise ValueError(f"{len(contexts)} contexts for {len(transcripts)} transcripts")
+    with cycle_collector_paused():
+        return [
+            score_transcript(t, context=None if contexts is None else contexts[i])
+            for i, t in enumerate(transcripts)
+        ]

@@ -1,6 +1,10 @@
 """`collectsim score`: grade a transcript file (one the simulator wrote, or a real call's).
 
     collectsim score call.yaml [--scenario us-job-loss] [--jurisdiction uk] [--json]
+    collectsim score calls/*.yaml [--json]
+
+Several files are graded as one batch (``scoring.api.score_many``); with ``--json`` the output is
+then one JSON array of ``{"file", "scorecard"}``, in the order given.
 
 A transcript is YAML or JSON: `language`, `jurisdiction`, optional `scenario`, and `turns`, a
 list of `{speaker: collector|debtor, text: ...}`. It is read with the safe marked loader under
@@ -210,7 +214,7 @@ def format_scorecard(card: Scorecard) -> str:
 
 
 @click.command()
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option(
     "--scenario",
     "scenario_id",
@@ -224,17 +228,48 @@ def format_scorecard(card: Scorecard) -> str:
     help="Grade under this rule pack instead of the transcript's jurisdiction.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scorecard as one JSON document.")
-def score(file: str, scenario_id: str | None, jurisdiction: str | None, as_json: bool) -> None:
-    """Grade the transcript FILE (YAML or JSON; '-' reads stdin)."""
-    from scoring.api import score_transcript
+def score(files: tuple[str, ...], scenario_id: str | None, jurisdiction: str | None, as_json: bool) -> None:
+    """Grade the transcript FILE (YAML or JSON; '-' reads stdin). Several FILEs are graded as one
+    batch: every file is read first, and one unreadable file grades none of them."""
+    from scoring.api import score_many
     from scoring.diagnostics import has_errors
 
-    loaded, diags = read_transcript(file, jurisdiction)
-    for d in diags:
-        click.echo(d.format(), err=True)
-    if loaded is None or has_errors(diags):
-        click.echo(f"error: cannot score {file}", err=True)
+    if files.count("-") > 1:
+        raise click.UsageError("'-' (stdin) can be given once")
+    calls: list[tuple[Transcript, ScoringContext | None]] = []
+    unreadable: list[str] = []
+    for file in files:
+        loaded, diags = read_transcript(file, jurisdiction)
+        for d in diags:
+            click.echo(d.format(), err=True)
+        if loaded is None or has_errors(diags):
+            unreadable.append(file)
+        else:
+            calls.append(_with_context(loaded, scenario_id))
+    if unreadable:
+        for file in unreadable:
+            click.echo(f"error: cannot score {file}", err=True)
+        if len(files) > 1:
+            click.echo(f"error: {len(unreadable)} of {len(files)} files unreadable; none graded", err=True)
         sys.exit(2)
+    cards = score_many([t for t, _ in calls], [c for _, c in calls])
+    if len(files) == 1:
+        click.echo(cards[0].model_dump_json(indent=2) if as_json else format_scorecard(cards[0]))
+    elif as_json:
+        import json
+
+        pairs = zip(files, cards, strict=True)
+        batch = [{"file": f, "scorecard": c.model_dump(mode="json")} for f, c in pairs]
+        click.echo(json.dumps(batch, indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n\n".join(f"== {f}\n{format_scorecard(c)}" for f, c in zip(files, cards, strict=True)))
+
+
+def _with_context(
+    loaded: TranscriptFile, scenario_id: str | None
+) -> tuple[Transcript, ScoringContext | None]:
+    """The transcript to grade and what grades it: the named scenario's values, else the
+    scenario a simulator-written file names, else the outcome it recorded."""
     transcript = loaded.transcript
     context = None
     if scenario_id is not None:
@@ -252,8 +287,4 @@ def score(file: str, scenario_id: str | None, jurisdiction: str | None, as_json:
         from scoring.scorecard import ScoringContext
 
         context = ScoringContext(outcome_category=loaded.recorded_outcome)
-    card = score_transcript(transcript, context=context)
-    if as_json:
-        click.echo(card.model_dump_json(indent=2))
-    else:
-        click.echo(format_scorecard(card))
+    return transcript, context

@@ -203,3 +203,48 @@ def test_regrading_a_run_reproduces_its_scorecard(tmp_path):
     regraded = run(str(stored), "--json")
     assert regraded.exit_code == 0, regraded.output
     assert json.loads(regraded.output) == json.loads(played.output)["scorecard"]
+
+
+ZH_CALL = """\
+language: zh
+jurisdiction: cn
+turns:
+  - {speaker: collector, text: "您好，我是安信资产的小王，请问是李明先生吗？"}
+  - {speaker: debtor, text: "是我。"}
+  - {speaker: collector, text: "你再不还钱，我们就去你单位找你领导。"}
+"""
+
+
+def test_several_files_are_one_batch_in_the_order_given(good, tmp_path):
+    zh = tmp_path / "zh.yaml"
+    zh.write_text(ZH_CALL, "utf-8")
+    result = run(str(zh), str(good), "--json")
+    assert result.exit_code == 0, result.output
+    batch = json.loads(result.output)
+    assert [item["file"] for item in batch] == [str(zh), str(good)]
+    for item in batch:  # each as that file alone would be graded
+        alone = run(item["file"], "--json")
+        assert item["scorecard"] == json.loads(alone.output)
+    assert batch[0]["scorecard"]["language"] == "zh" and not batch[0]["scorecard"]["passed"]
+
+    text = run(str(good), str(zh))
+    assert text.exit_code == 0
+    assert text.output.startswith(f"== {good}\nScorecard  en/us")
+    assert f"\n\n== {zh}\nScorecard  zh/cn" in text.output
+
+
+def test_one_unreadable_file_grades_none_of_the_batch(good, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("language: en\nturns: [\n", "utf-8")
+    result = run(str(good), str(broken), "--json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"{broken}:" in result.stderr
+    assert f"error: cannot score {broken}" in result.stderr
+    assert "1 of 2 files unreadable; none graded" in result.stderr
+
+
+def test_stdin_can_be_read_once(good):
+    result = run("-", "-", input=GOOD)
+    assert result.exit_code == 2
+    assert "'-' (stdin) can be given once" in result.output

@@ -34,3 +34,18 @@ def test_the_pool_is_fixed_and_chosen_by_text() -> None:
     collector, _ = score_speed.corpus_lines("en", 50)
     again, _ = score_speed.corpus_lines("en", 50)
     assert collector == again and len(collector) == len(set(collector)) == 50
+
+
+def test_the_run_pauses_the_cyclic_collector_as_score_many_does(capsys: pytest.CaptureFixture[str]) -> None:
+    import gc
+
+    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+    try:
+        assert score_speed.main(["--count", "2", "--turns", "4", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["collector"] == "paused"
+        assert gc.isenabled()
+        assert score_speed.main(["--count", "2", "--turns", "4", "--collector", "on", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["collector"] == "on"
+    finally:
+        if cores is not None:
+            os.sched_setaffinity(0, cores)
