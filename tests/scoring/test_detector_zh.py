@@ -555,6 +555,17 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("我们也不想去找你领导，是你逼我们的。", {"shaming_threat"}, set()),
     # "——" ends a clause: the negation before it does not deny what follows
     ("我们不会再发短信了——我们直接去你公司找你老板。", {"shaming_threat"}, set()),
+    # handing the account to the legal department as pressure (en: "referred to our legal
+    # department"); legal colleagues who liaise, verify or review are not a threat
+    ("如果还是谈不下来，我们只能把材料交给法务。", {"threat_legal_action"}, set()),
+    ("再拖下去，这笔账就要升级到法务那边了。", {"threat_legal_action"}, set()),
+    ("您的账户下个月会被转到法务组。", {"threat_legal_action"}, set()),
+    ("协商不了的话只能走法务程序了。", {"threat_legal_action"}, set()),
+    ("您有律师的话，我们会转给法务同事跟律师对接。", set(), {"threat_legal_action"}),
+    ("您的账户目前没有转到法务部门。", set(), {"threat_legal_action"}),
+    ("法务部门的同事会在下周联系您核对账目。", set(), {"threat_legal_action"}),
+    ("我可以把您的投诉转交给法务部门核实。", set(), {"threat_legal_action"}),
+    ("您的异议材料我已经转给法务审核了，核实前不会催收。", set(), {"threat_legal_action"}),
 ]
 
 
