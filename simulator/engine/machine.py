@@ -107,7 +107,13 @@ class CompiledScenario:
     def recogniser(self) -> Recogniser:
         """The detector + intent library for this scenario's language, built on first use."""
         if self._recogniser is None:
-            self._recogniser = default_recogniser(self.language, first_key(self.spec, "intents"))  # type: ignore[arg-type]
+            persona = first_key(self.spec, "persona")
+            name = persona.get("name") if isinstance(persona, dict) else None
+            self._recogniser = default_recogniser(
+                self.language,  # type: ignore[arg-type]
+                first_key(self.spec, "intents"),
+                persona_name=name if isinstance(name, str) else None,
+            )
         return self._recogniser
 
     def candidates(self, state: str, signals: frozenset[str], *, globals_: bool) -> list[Rule]:

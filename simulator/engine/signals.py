@@ -5,7 +5,9 @@ Signals come from three places, merged per line:
     empathy, required conduct, and its own intents such as `mentions_debt`), so the debtor
     reacts to exactly what the grade counts;
   - `intent`: the scenario's intent library (`simulator.nlu.IntentLibrary`);
-  - `slot`: `amount` / `date` when money or a date was said (`scoring.text.money`/`dates`).
+  - `slot`: `amount` / `date` when money or a date was said (`scoring.text.money`/`dates`),
+    and `wrong_name` when a line asking for the debtor names someone else
+    (`simulator.engine.names`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from scoring.model import Lang, Span, Turn
+from simulator.engine.names import ASKS_FOR_DEBTOR, wrong_name
 
 SLOT_SIGNALS = ("amount", "date")
 
@@ -86,8 +89,9 @@ class Recogniser(Protocol):
     def __call__(self, text: str, today: date, context: Sequence[Turn]) -> Heard: ...
 
 
-def default_recogniser(lang: Lang, extra_intents: Any = None) -> Recogniser:
-    """Detector + intent library + slot extractors for one language (built once per scenario)."""
+def default_recogniser(lang: Lang, extra_intents: Any = None, persona_name: str | None = None) -> Recogniser:
+    """Detector + intent library + slot extractors for one language (built once per scenario);
+    with ``persona_name``, a line asking for someone else by name also gives `wrong_name`."""
     from scoring.detector import detect
     from scoring.text.dates import extract_dates
     from scoring.text.money import extract_money
@@ -109,6 +113,10 @@ def default_recogniser(lang: Lang, extra_intents: Any = None) -> Recogniser:
         for d in extract_dates(text, lang, today):
             heard.dates.append(DateSlot(d.date, d.text, d.span, str(d.kind)))
         add_slot_signals(heard)
+        if persona_name and not heard.ids().isdisjoint(ASKS_FOR_DEBTOR):
+            asked = wrong_name(text, lang, persona_name)
+            if asked is not None:
+                heard.signals.append(RecognisedSignal("wrong_name", "slot", asked.span, "slot"))
         return heard
 
     recognise.library = library  # type: ignore[attr-defined]

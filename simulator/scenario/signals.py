@@ -18,8 +18,9 @@ from scoring.diagnostics import Diagnostic
 from scoring.model import Lang
 
 # Signals the engine emits without the intent library: a line that talks about
-# the debt, a line that asks for money, and the slots (money / a date was said).
-BUILTIN_SIGNALS: tuple[str, ...] = ("mentions_debt", "payment_request", "amount", "date")
+# the debt, a line that asks for money, the slots (money / a date was said), and a line that
+# asks for the debtor by someone else's name (simulator.engine.names).
+BUILTIN_SIGNALS: tuple[str, ...] = ("mentions_debt", "payment_request", "amount", "date", "wrong_name")
 
 _SIGNAL_SECTIONS = ("violations", "required_conduct", "empathy_positive", "empathy_negative")
 

@@ -35,7 +35,7 @@ def library(tmp_path: Path) -> Path:
 @pytest.fixture
 def fake_nlu(monkeypatch: pytest.MonkeyPatch) -> None:
     """The engine hears through a keyword fake, so the test does not depend on lexicons."""
-    monkeypatch.setattr(machine, "default_recogniser", lambda lang, extra=None: fake_recogniser)
+    monkeypatch.setattr(machine, "default_recogniser", lambda lang, extra=None, **_: fake_recogniser)
 
 
 def test_list_json(library: Path) -> None:
