@@ -952,3 +952,38 @@ def test_near_misses_of_the_blind5_constructions(text: str) -> None:
     found = cats(text)
     wrong = {"pressure_to_borrow", "misrepresentation", "unauthorized_fee", "threat_violence", "pretext"}
     assert not (found & wrong), found
+
+
+# Session 12's probes, in its own words (whole detector, model included): legal pressure without
+# a named step, and look-alikes that explain rights, correct a mistake or deny a lawsuit; a
+# deferred payment offered as forbearance, and refusals that only mention one.
+S12_PROBES = [
+    ("Keep ignoring us and you'll be hearing from a judge.", {"threat_legal_action"}, set()),
+    ("Don't be surprised when you get served at work.", {"threat_legal_action"}, set()),
+    ("You can settle now or explain yourself in front of a judge.", {"threat_legal_action"}, set()),
+    ("The account is being escalated for legal review and possible suit.", {"threat_legal_action"}, set()),
+    ("Once it's with the solicitors, the costs get added on and it's out of my hands.",
+     {"threat_legal_action"}, {"impersonation"}),
+    ("I'd hate for this to turn into a lawsuit.", {"threat_legal_action"}, set()),
+    ("This won't turn into a lawsuit; we just want to agree a plan.", set(), {"threat_legal_action"}),
+    ("If you're ever taken to court you'd hear from the court directly, and you can respond.",
+     set(), {"threat_legal_action"}),
+    ("Don't be surprised if the letter takes a week to arrive.", set(), {"threat_legal_action", "blame"}),
+    ("The file was escalated for legal review by mistake and has been pulled back.",
+     set(), {"threat_legal_action"}),
+    ("I know a possible lawsuit sounds scary, but nobody is suing you.", set(), {"threat_legal_action"}),
+    ("If you're ever served papers, you can respond and ask for a hearing.", set(), {"threat_legal_action"}),
+    ("We can defer this month's payment and add it to the end.", {"hardship_options"}, set()),
+    ("We could postpone the next two instalments while you recover.", {"hardship_options"}, set()),
+    ("You can't skip a payment without it being reported.", set(), {"hardship_options"}),
+    ("If you skip a payment, the plan is cancelled.", set(), {"hardship_options"}),
+    ("I've noted that you want to postpone the payment; that isn't something we can do.",
+     set(), {"hardship_options"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), S12_PROBES)
+def test_session_12_probes(text: str, present: set[str], absent: set[str]) -> None:
+    found = cats(text)
+    assert present <= found, (text, found)
+    assert not (absent & found), (text, found)
