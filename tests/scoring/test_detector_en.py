@@ -979,11 +979,36 @@ S12_PROBES = [
     ("If you skip a payment, the plan is cancelled.", set(), {"hardship_options"}),
     ("I've noted that you want to postpone the payment; that isn't something we can do.",
      set(), {"hardship_options"}),
+    ("You can call the police if anyone from any company turns up and frightens you.",
+     set(), {"threat_arrest"}),
+    ("You can expect the police at your door.", {"threat_arrest"}, set()),
+    ("We're getting the cops involved.", {"threat_arrest"}, set()),
+    ("Feel free to ring the police, they'll arrest you anyway.", {"threat_arrest"}, set()),
 ]
 
 
 @pytest.mark.parametrize(("text", "present", "absent"), S12_PROBES)
 def test_session_12_probes(text: str, present: set[str], absent: set[str]) -> None:
+    found = cats(text)
+    assert present <= found, (text, found)
+    assert not (absent & found), (text, found)
+
+
+# The patterns alone: the model still reads "warrant ... criminal" as a threat at 0.999 and adds it
+# back (docs/measurements.md, session 12), so this holds the lexicon's own reading.
+WARRANT_EXPLAINED = [
+    ("A warrant is only for criminal matters, and this isn't one.", set(), {"threat_arrest"}),
+    ("Debt isn't a crime, so nobody will get a warrant over it.", set(), {"threat_arrest"}),
+    ("If you don't pay, a warrant will be issued.", {"threat_arrest"}, set()),
+    ("There's a warrant out for your arrest.", {"threat_arrest"}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), WARRANT_EXPLAINED)
+@pytest.mark.usefixtures("lexicon_only")
+def test_explaining_warrants_is_not_the_lexicons_threat(
+    text: str, present: set[str], absent: set[str]
+) -> None:
     found = cats(text)
     assert present <= found, (text, found)
     assert not (absent & found), (text, found)
