@@ -43,9 +43,15 @@ _ZH_ASK = (
     re.compile(rf"是(?:不是)?(?P<n>{_HAN}{{1,3}}?)(?:先生|女士|小姐)?(?:本人)?(?:吗|嘛|么|不|是吧|对吧|吧|？|\?)"),
     re.compile(rf"找(?:一下|下)?(?P<n>{_HAN}{{1,3}}?)(?:先生|女士|小姐)?(?:在吗|接电话|，|,|。|？|\?|$)"),
     re.compile(rf"(?:^|[，,。？?！!\s])(?P<n>{_HAN}{{1,3}}?)(?:先生|女士|小姐)?在(?:家)?吗"),
+    # "喂，王芳是吧？": the name first, then the check
+    re.compile(rf"(?:^|[，,。？?！!\s])(?:喂|你好|您好)?[，,]?(?P<n>{_HAN}{{2,3}}?)(?:先生|女士|小姐)?(?:是吧|是吗|是不是|对吧|对吗)"),
+    re.compile(rf"(?:^|[，,。？?！!\s])(?:喂|你好|您好)?[，,]?(?P<n>{_HAN})(?:先生|女士|小姐)(?:是吧|是吗|是不是|对吧|对吗)"),
 )
 # Not names: pronouns, roles and question words that the patterns above can also catch.
-_ZH_NOT_NAME = re.compile(r"[你您我他她它这那谁哪的了不没本人机主户主持卡位家属号码电话请问]")
+_ZH_NOT_NAME = re.compile(
+    r"[你您我他她它这那谁哪的了不没本人机主户主持卡位家属号码电话请问吧吗呢啊嘛么呀哦喂好]"
+)
+_ZH_HONORIFICS = ("先生", "女士", "小姐")
 _ZH_FAMILIAR = ("小", "老", "阿")
 
 
@@ -93,14 +99,17 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 def _zh_asked(text: str) -> list[AskedName]:
-    out: list[AskedName] = []
+    out: dict[tuple[int, str], AskedName] = {}
     for pattern in _ZH_ASK:
         for m in pattern.finditer(text):
             name = m.group("n")
-            if _ZH_NOT_NAME.search(name):
+            for honorific in _ZH_HONORIFICS:  # a lazy match can still swallow one: 王女士
+                name = name.removesuffix(honorific)
+            if not name or _ZH_NOT_NAME.search(name):
                 continue
-            out.append(AskedName(name, Span(start=m.start("n"), end=m.end("n"))))
-    return out
+            start = m.start("n")
+            out.setdefault((start, name), AskedName(name, Span(start=start, end=start + len(name))))
+    return [out[k] for k in sorted(out)]
 
 
 def is_the_persona(asked: str, persona_name: str, lang: Lang) -> bool:

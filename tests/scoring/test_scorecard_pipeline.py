@@ -290,3 +290,52 @@ def test_call_level_checks_on_real_text(lang, debtor, reply, expected):
         if f.pattern.startswith("call.")
     }
     assert found == ({expected} if expected else set())
+
+
+
+# A plan accepted on a condition, as the built-in personas and real debtors say it (session 12:
+# "每个月500元的话，可以" was not heard as an acceptance, so a confirmed, affordable plan scored
+# outcome 55 with "no specific amount agreed").
+CONDITIONAL_ACCEPTANCE = [
+    (
+        "zh", "cn",
+        [
+            ("collector", "您好，我是北方银行信用卡中心的小李，请问是王芳女士本人吗？"),
+            ("debtor", "我就是。"),
+            ("collector", "来电是关于您的信用卡账单，目前逾期两个月。"),
+            ("debtor", "我三月份失业了，现在只能做兼职。"),
+            ("collector", "理解，这段时间确实不容易。您每个月大概能拿出多少来还？"),
+            ("debtor", "一个月顶多五百。"),
+            ("collector", "好的，那就每月五百，从下个月十五号开始，可以吗？"),
+            ("debtor", "每个月500元的话，可以，我努努力能还上。"),
+            ("collector", "我跟您确认一下：每月五百，下个月十五号扣款，对吗？"),
+            ("debtor", "对。"),
+        ],
+    ),
+    (
+        "en", "us",
+        [
+            ("collector", "Hi, this is Alex from Northbank. Am I speaking with Maria Lopez?"),
+            ("debtor", "Yes, speaking."),
+            ("collector", "This is an attempt to collect a debt. It's about your credit card."),
+            ("debtor", "I lost my job in March, money's really tight."),
+            ("collector", "I'm sorry to hear that. What could you manage each month?"),
+            ("debtor", "$150 a month is my limit."),
+            ("collector", "Okay, how about $150 a month starting December 15th?"),
+            ("debtor", "If it's $150 a month, then yes, that's doable."),
+            ("collector", "Great, so that's $150 a month from December 15th. Is that right?"),
+            ("debtor", "Yes."),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "jurisdiction", "script"), CONDITIONAL_ACCEPTANCE)
+def test_a_plan_accepted_on_a_condition_is_a_specific_confirmed_affordable_plan(lang, jurisdiction, script):
+    card = score_transcript(transcript(lang, jurisdiction, script))
+    assert card.outcome_category == "installment_plan"
+    detail = card.outcome_detail
+    assert detail.turn == 7 and detail.amount is not None and detail.date_text is not None
+    assert detail.confirmed_turn == 8
+    assert detail.affordable is True and detail.capacity is not None  # the limit said at turn 5
+    assert card.outcome == 100
