@@ -339,3 +339,39 @@ def test_a_plan_accepted_on_a_condition_is_a_specific_confirmed_affordable_plan(
     assert detail.confirmed_turn == 8
     assert detail.affordable is True and detail.capacity is not None  # the limit said at turn 5
     assert card.outcome == 100
+
+
+
+DISPUTE_HANDLED = [
+    (
+        "en", "us",
+        [
+            ("collector", "Hi, this is Carl calling from Meridian Recovery. Am I speaking with Denise Hall?"),
+            ("debtor", "Yeah, this is her."),
+            ("collector", "Meridian Recovery is a debt collector. This is an attempt to collect a debt, and any "
+             "information obtained will be used for that purpose. It's about a medical bill for $2,400."),
+            ("debtor", "I don't think that's right. Insurance was supposed to cover that surgery."),
+            ("collector", "I understand. I'll mark the account as disputed and send you the itemized bill and "
+             "our validation notice, and we won't ask for payment while that's reviewed."),
+            ("debtor", "Okay, good."),
+        ],
+    ),
+    (
+        "zh", "cn",
+        [
+            ("collector", "您好，我是安信资产的小王，请问是李明先生本人吗？"),
+            ("debtor", "是我。"),
+            ("collector", "我们受平安医院委托，来电是关于您一笔两千四百元欠款的催收。"),
+            ("debtor", "不对吧，保险公司应该已经报销了。"),
+            ("collector", "明白，我先把这笔账标记为有异议，把费用明细和凭证寄给您核对，核实清楚之前不会催收。"),
+            ("debtor", "好的。"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "jurisdiction", "script"), DISPUTE_HANDLED)
+def test_a_doubted_bill_answered_with_verification_is_a_recorded_dispute(lang, jurisdiction, script):
+    card = score_transcript(transcript(lang, jurisdiction, script))
+    assert card.outcome_category == "dispute_recorded"
+    assert card.outcome == 75 and card.legality == 100 and card.passed
