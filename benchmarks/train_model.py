@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import statistics
 import sys
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,10 @@ N_FOLDS = 5
 FOLD_SCHEMES = ("shuffled", "stable")
 DEFAULT_FOLDS = "shuffled"
 FOLD_SALTS = ("a", "b", "c")
+# Shuffled folds: ``--seeds N`` draws N assignments (random_state FOLD_SEED, FOLD_SEED + 1, ...),
+# each chooses a threshold by the rule, and the median is kept (one seed: that seed's own choice).
+FOLD_SEED = 7
+DEFAULT_SEEDS = 1
 # The veto bar is the median choice over this many bootstrap resamples of the calibration lines.
 VETO_RESAMPLES = 200
 VETO_SEED = 7
@@ -81,7 +86,7 @@ def _categories() -> list[str]:
     )
 
 
-def fingerprint(lang: str, folds: str = DEFAULT_FOLDS) -> str:
+def fingerprint(lang: str, folds: str = DEFAULT_FOLDS, seeds: int = DEFAULT_SEEDS) -> str:
     """sha256 of everything a model is trained from: the corpus splits, the lexicon (its concepts
     are features) with its companion files, the feature-extraction version and the settings that
     choose the veto bars. A shipped model whose fingerprint differs from today's inputs is stale."""
@@ -98,6 +103,8 @@ def fingerprint(lang: str, folds: str = DEFAULT_FOLDS) -> str:
     )
     if folds != "shuffled":  # the shuffled folds' models predate this setting
         digest.update(f"folds={folds},{N_FOLDS},{FOLD_SALTS};".encode())
+    if folds == "shuffled" and seeds != 1:  # one seed's models predate this setting
+        digest.update(f"seeds={seeds},{FOLD_SEED};".encode())
     # The language's lexicon and its companions (zh_variants.yaml folds text before features), and
     # the debtor cues, which choose the lines the call-level columns learn from.
     lexicons = [
@@ -160,7 +167,7 @@ def near_duplicate_groups(texts: list[str]) -> list[int]:
     return [find(i) for i in range(len(texts))]
 
 
-def train(lang: str, folds_scheme: str = DEFAULT_FOLDS) -> dict[str, object]:
+def train(lang: str, folds_scheme: str = DEFAULT_FOLDS, seeds: int = DEFAULT_SEEDS) -> dict[str, object]:
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
@@ -207,8 +214,14 @@ def train(lang: str, folds_scheme: str = DEFAULT_FOLDS) -> dict[str, object]:
         """(train, test) row indices of each fold assignment of ``rows``: one shuffled assignment,
         or one per hash salt."""
         if not hashed:
-            shuffled = StratifiedGroupKFold(n_splits=N_FOLDS, shuffle=True, random_state=7)
-            return [list(shuffled.split(xs, y, group_ids[rows]))]
+            return [
+                list(
+                    StratifiedGroupKFold(n_splits=N_FOLDS, shuffle=True, random_state=FOLD_SEED + k).split(
+                        xs, y, group_ids[rows]
+                    )
+                )
+                for k in range(seeds)
+            ]
         out = []
         for assignment in hashed:
             fold = assignment[rows]
@@ -227,25 +240,24 @@ def train(lang: str, folds_scheme: str = DEFAULT_FOLDS) -> dict[str, object]:
             report.append(f"  {cat:26s} pos={positives:4d}  off (too few examples)")
             return None
         xs = x[rows]
-        oof = np.zeros(len(y))
-        splits = fold_splits(xs, y, rows)
-        for assignment in splits:
+        per_assignment = []
+        for assignment in fold_splits(xs, y, rows):
+            one = np.zeros(len(y))
             for tr, te in assignment:
                 if y[tr].min() == y[tr].max():  # every positive in this fold: nothing to learn from
-                    oof[te] += float(y[tr][0])
+                    one[te] = float(y[tr][0])
                     continue
                 clf = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", random_state=0)
                 clf.fit(xs[tr], y[tr])
-                oof[te] += clf.predict_proba(xs[te])[:, 1]
-        oof /= len(splits)  # the mean over the assignments
-        chosen = 1.01
-        for t in [i / 100 for i in range(50, 100)]:
-            pred = oof >= t
-            tp = int((pred & (y == 1)).sum())
-            fp = int((pred & (y == 0)).sum())
-            if tp and tp / (tp + fp) >= target:
-                chosen = t
-                break
+                one[te] = clf.predict_proba(xs[te])[:, 1]
+            per_assignment.append(one)
+        oof = np.mean(per_assignment, axis=0)  # the mean over the assignments
+        if seeds > 1:
+            # Each shuffled assignment chooses its own threshold and the median is kept: a few
+            # added lines reshuffle every fold, and one assignment's choice moves with them.
+            chosen = float(statistics.median(_threshold(one, y, target) for one in per_assignment))
+        else:
+            chosen = _threshold(oof, y, target)
         pred = oof >= chosen
         tp = int((pred & (y == 1)).sum())
         fp = int((pred & (y == 0)).sum())
@@ -296,7 +308,7 @@ def train(lang: str, folds_scheme: str = DEFAULT_FOLDS) -> dict[str, object]:
         "lang": lang,
         "version": "1",
         "trained_on": [f"tests/corpus/{lang}/{s}.yaml" for s in splits],
-        "fingerprint": fingerprint(lang, folds_scheme),
+        "fingerprint": fingerprint(lang, folds_scheme, seeds),
         "items": len(items),
         "categories": columns,
         "bias": bias,
@@ -304,6 +316,18 @@ def train(lang: str, folds_scheme: str = DEFAULT_FOLDS) -> dict[str, object]:
         "veto_below": veto_below,
         "weights": dict(sorted(weights.items())),
     }
+
+
+def _threshold(oof: Any, y: Any, target: float) -> float:
+    """The lowest threshold from 0.50 whose out-of-fold precision reaches ``target`` (1.01: none
+    does, and the model stays silent on the category)."""
+    for t in [i / 100 for i in range(50, 100)]:
+        pred = oof >= t
+        tp = int((pred & (y == 1)).sum())
+        fp = int((pred & (y == 0)).sum())
+        if tp and tp / (tp + fp) >= target:
+            return t
+    return 1.01
 
 
 def _triggered(items: list[Any], lang: str) -> list[set[str]]:
@@ -421,10 +445,16 @@ def main() -> int:
         help="cross-validation folds (stable: hashed, averaged over three assignments; "
         "docs/learned-model.md)",
     )
+    parser.add_argument(
+        "--seeds", type=int, default=DEFAULT_SEEDS,
+        help="shuffled folds: draw this many fold assignments and keep each column's median threshold",
+    )
     args = parser.parse_args()
+    if args.seeds < 1 or (args.seeds > 1 and args.folds != "shuffled"):
+        parser.error("--seeds takes a positive count, and only with --folds shuffled")
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
     for lang in ["en", "zh"] if args.lang == "all" else [args.lang]:
-        model = train(lang, args.folds)
+        model = train(lang, args.folds, args.seeds)
         path = MODEL_DIR / f"{lang}.json"
         path.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size:,} bytes)")

@@ -141,14 +141,7 @@ def _agreement_at(views: Sequence[TurnView], i: int, lang: Lang, today: date) ->
         # "I'll send you the statement and we won't ask for payment meanwhile" - "OK": the debtor
         # accepts the verification, not the balance named a few turns earlier.
         return None
-    about_payment = money is not None or bool(
-        proposal is not None
-        and (
-            proposal.finding("payment_request") is not None
-            or proposal.has_cue(frozenset({"instalment_terms", "pay_in_full_terms"})) is not None
-        )
-    )
-    if not about_payment:
+    if money is None and not asks_payment:
         if "callback_offer" in cues or "callback_request" in cues:
             return "callback"
         return None

@@ -17,6 +17,7 @@ from benchmarks.train_model import (
     _best_bar,
     _calibrate,
     _combined,
+    _threshold,
     _triggered,
     fingerprint,
     near_duplicate_groups,
@@ -149,3 +150,16 @@ def test_call_level_columns_learn_from_the_lines_after_their_trigger() -> None:
         {"ignored_vulnerability"},
         set(),
     ]
+
+
+def test_the_threshold_is_the_lowest_that_reaches_the_precision_target() -> None:
+    y = np.array([1, 1, 1, 0, 0, 1, 0, 0])
+    oof = np.array([0.95, 0.9, 0.8, 0.75, 0.6, 0.55, 0.3, 0.1])
+    assert _threshold(oof, y, 0.99) == 0.76  # above the first false alarm, all three positives
+    assert _threshold(oof, y, 0.75) == 0.61  # three of the four lines over 0.6 are positives
+    assert _threshold(np.array([0.4, 0.3]), np.array([1, 0]), 0.9) == 1.01  # none over 0.5: off
+
+
+def test_seeds_enter_the_fingerprint_only_when_more_than_one() -> None:
+    assert fingerprint("en", "shuffled", 1) == fingerprint("en")
+    assert fingerprint("en", "shuffled", 5) != fingerprint("en")

@@ -348,11 +348,12 @@ DISPUTE_HANDLED = [
         [
             ("collector", "Hi, this is Carl calling from Meridian Recovery. Am I speaking with Denise Hall?"),
             ("debtor", "Yeah, this is her."),
-            ("collector", "Meridian Recovery is a debt collector. This is an attempt to collect a debt, and any "
-             "information obtained will be used for that purpose. It's about a medical bill for $2,400."),
+            ("collector", "Meridian Recovery is a debt collector. This is an attempt to collect a debt, "
+             "and any information obtained will be used for that purpose. It's about a medical bill "
+             "for $2,400."),
             ("debtor", "I don't think that's right. Insurance was supposed to cover that surgery."),
-            ("collector", "I understand. I'll mark the account as disputed and send you the itemized bill and "
-             "our validation notice, and we won't ask for payment while that's reviewed."),
+            ("collector", "I understand. I'll mark the account as disputed and send you the itemized "
+             "bill and our validation notice, and we won't ask for payment while that's reviewed."),
             ("debtor", "Okay, good."),
         ],
     ),
@@ -363,7 +364,8 @@ DISPUTE_HANDLED = [
             ("debtor", "是我。"),
             ("collector", "我们受平安医院委托，来电是关于您一笔两千四百元欠款的催收。"),
             ("debtor", "不对吧，保险公司应该已经报销了。"),
-            ("collector", "明白，我先把这笔账标记为有异议，把费用明细和凭证寄给您核对，核实清楚之前不会催收。"),
+            ("collector",
+             "明白，我先把这笔账标记为有异议，把费用明细和凭证寄给您核对，核实清楚之前不会催收。"),
             ("debtor", "好的。"),
         ],
     ),
