@@ -984,6 +984,13 @@ S12_PROBES = [
     ("You can expect the police at your door.", {"threat_arrest"}, set()),
     ("We're getting the cops involved.", {"threat_arrest"}, set()),
     ("Feel free to ring the police, they'll arrest you anyway.", {"threat_arrest"}, set()),
+    # an identity check beside a "my name is" introduction (the model used to veto the check)
+    ("My name is Carl, I'm calling from Meridian Recovery. Is this Denise Hall?",
+     {"self_identification", "identity_verification"}, set()),
+    ("Good morning, my name is Sarah and I'm calling from Apex Collections. Is this John Miller?",
+     {"self_identification", "identity_verification"}, set()),
+    ("Hello, I'm calling from Pine Bank, my name is Ali. Are you Ms Chen?",
+     {"self_identification", "identity_verification"}, set()),
 ]
 
 

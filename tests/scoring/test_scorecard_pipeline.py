@@ -377,3 +377,19 @@ def test_a_doubted_bill_answered_with_verification_is_a_recorded_dispute(lang, j
     card = score_transcript(transcript(lang, jurisdiction, script))
     assert card.outcome_category == "dispute_recorded"
     assert card.outcome == 75 and card.legality == 100 and card.passed
+
+
+# The whole detector, model included: 欠费 is arrears, not a fee (session 12: the Chinese model
+# read its 费 as one, at 0.68-0.71 against a threshold of 0.68, until dev held such lines).
+ARREARS = [
+    ("我们受平安医院委托，来电是关于您一笔两千四百元欠费的催收。", False),
+    ("您在医院有一笔两千四百元的欠费。", False),
+    ("您的宽带欠费一百元，缴清后自动恢复。", False),
+    ("除了欠费，还得交三百元的上门催收费。", True),
+]
+
+
+@pytest.mark.parametrize(("line", "fee"), ARREARS)
+def test_arrears_are_not_a_fee(line, fee):
+    found = {f.category for f in check_utterance(line, "zh", "cn")}
+    assert ("unauthorized_fee" in found) is fee
