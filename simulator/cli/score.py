@@ -227,7 +227,10 @@ def format_scorecard(card: Scorecard) -> str:
     default=None,
     help="Grade under this rule pack instead of the transcript's jurisdiction.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the scorecard as one JSON document.")
+@click.option(
+    "--json", "as_json", is_flag=True,
+    help="Print one JSON document: the scorecard, or for several files an array of {file, scorecard}.",
+)
 def score(files: tuple[str, ...], scenario_id: str | None, jurisdiction: str | None, as_json: bool) -> None:
     """Grade the transcript FILE (YAML or JSON; '-' reads stdin). Several FILEs are graded as one
     batch: every file is read first, and one unreadable file grades none of them."""
