@@ -291,6 +291,11 @@ def analyse_call(turns: Sequence[TurnView], lang: Lang) -> CallContextResult:
                 )
                 verification_pending = False
             elif verification_pending or turn.has_cue(SELF_CUES):
+                if verification_pending and wrong_party is not None and turn.has_cue(SELF_CUES):
+                    # "Am I speaking with John?" - "Wrong person." - "Is this Maria Lopez?" - "Yes,
+                    # this is Maria": the collector had the wrong name, not the wrong listener.
+                    wrong_party = None
+                    facts.wrong_party_turn = None
                 if facts.verified_turn is None:
                     facts.verified_turn = turn.index
                 verification_pending = False

@@ -393,3 +393,30 @@ ARREARS = [
 def test_arrears_are_not_a_fee(line, fee):
     found = {f.category for f in check_utterance(line, "zh", "cn")}
     assert ("unauthorized_fee" in found) is fee
+
+
+# "Wrong person" to a wrong name is not a wrong party once the right name is asked and confirmed
+# (session 12: the built-in personas now answer a wrong name so, and every later turn of the
+# call was then graded as a third-party disclosure, legality 0).
+WRONG_NAME_THEN_RIGHT = [
+    ("en", "us", ["Hello, may I speak with John Smith?",
+                  "I think you've got the wrong person. Who are you trying to reach?",
+                  "Sorry. Am I speaking with Maria Lopez?", "Yes, this is Maria.",
+                  "I'm calling about your credit card balance of $1,860."], None),
+    ("zh", "cn", ["您好，请问是张伟先生吗？", "你找错人了吧？你是哪里？", "不好意思，请问是王芳女士本人吗？",
+                  "对，我是王芳。", "您的信用卡逾期两个月了，欠款两万一。"], None),
+    # still someone else, or never asked again: the disclosure stands
+    ("en", "us", ["Hello, may I speak with Maria Lopez?", "She's not here, I'm her sister.",
+                  "Is this Maria Lopez?", "No, I told you, she's not here.",
+                  "Tell her she owes $1,860 on her credit card."], 4),
+    ("en", "us", ["Hello, may I speak with Maria Lopez?", "Wrong number, there's no Maria here.",
+                  "Well, she owes $1,860 on her card."], 2),
+]
+
+
+@pytest.mark.parametrize(("lang", "jurisdiction", "lines", "disclosed_at"), WRONG_NAME_THEN_RIGHT)
+def test_a_wrong_name_corrected_and_confirmed_is_not_a_wrong_party(lang, jurisdiction, lines, disclosed_at):
+    script = [("collector" if i % 2 == 0 else "debtor", text) for i, text in enumerate(lines)]
+    card = score_transcript(transcript(lang, jurisdiction, script))
+    turns = [f.turn for f in card.findings if f.category == "third_party_disclosure"]
+    assert turns == ([] if disclosed_at is None else [disclosed_at])
