@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from scoring.call_context import (
     LEARNED_CALL_LEVEL,
     OFFER_VERIFICATION,
+    PAYMENT_TERMS_CUES,
     CallFacts,
     Cue,
     TurnView,
@@ -131,13 +132,10 @@ def _views(turns: Sequence[Turn], lang: Lang, last: tuple[Finding, ...] | None =
     return out
 
 
-# Payment terms count whoever states them ("I could manage £50 a month").
-_TERMS = frozenset({"instalment_terms", "pay_in_full_terms"})
-
-
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _debtor_turn_cues(text: str, lang: Lang) -> tuple[Cue, ...]:
-    terms = _cue_lexicon(f"collector_cues_{lang}").match(_normalized(text, lang), only=_TERMS)
+    # Payment terms count whoever states them ("I could manage £50 a month").
+    terms = _cue_lexicon(f"collector_cues_{lang}").match(_normalized(text, lang), only=PAYMENT_TERMS_CUES)
     return debtor_cues(text, lang, "debtor") + _as_cues(terms)
 
 

@@ -45,6 +45,8 @@ EMOTION_CUES = frozenset({"distress", "anger"})
 _FEELING_CUES = EMOTION_CUES | HARDSHIP_CUES | VULNERABILITY_CUES
 # Collector-side cue (collector_cues_{lang}.yaml): offering to verify / investigate the debt.
 OFFER_VERIFICATION = "offer_verification"
+# Collector-side cues naming payment terms: a monthly plan, or the balance in full.
+PAYMENT_TERMS_CUES = frozenset({"instalment_terms", "pay_in_full_terms"})
 
 # Collector behaviour that counts as "pressing" a vulnerable debtor no matter what came before.
 PRESSURE_VIOLATIONS = frozenset(

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
-from scoring.call_context import OFFER_VERIFICATION, CallFacts, TurnView
+from scoring.call_context import OFFER_VERIFICATION, PAYMENT_TERMS_CUES, CallFacts, TurnView
 from scoring.model import Lang
 from scoring.text.money import Money, extract_money
 
@@ -135,7 +135,7 @@ def _agreement_at(views: Sequence[TurnView], i: int, lang: Lang, today: date) ->
     cues = {c.category for v in window for c in v.cues}
     asks_payment = proposal is not None and (
         proposal.finding("payment_request") is not None
-        or proposal.has_cue(frozenset({"instalment_terms", "pay_in_full_terms"})) is not None
+        or proposal.has_cue(PAYMENT_TERMS_CUES) is not None
     )
     if proposal is not None and proposal.has_cue(OFFER_VERIFICATION) is not None and not asks_payment:
         # "I'll send you the statement and we won't ask for payment meanwhile" - "OK": the debtor

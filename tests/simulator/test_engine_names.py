@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from scoring.model import Lang
 from simulator.engine import start_call
 from simulator.engine.names import asked_names, wrong_name
 from simulator.scenario import find_scenario, load_scenario
@@ -54,16 +55,15 @@ ZH = [
 ]
 
 
-@pytest.mark.parametrize(("line", "names", "wrong"), EN)
-def test_english_names(line: str, names: list[str], wrong: bool) -> None:
-    assert [n.text for n in asked_names(line, "en")] == names
-    assert (wrong_name(line, "en", "Maria Lopez") is not None) is wrong
-
-
-@pytest.mark.parametrize(("line", "names", "wrong"), ZH)
-def test_chinese_names(line: str, names: list[str], wrong: bool) -> None:
-    assert [n.text for n in asked_names(line, "zh")] == names
-    assert (wrong_name(line, "zh", "王芳") is not None) is wrong
+@pytest.mark.parametrize(
+    ("lang", "persona", "line", "names", "wrong"),
+    [("en", "Maria Lopez", *case) for case in EN] + [("zh", "王芳", *case) for case in ZH],
+)
+def test_names_asked_for_and_whether_they_are_the_persona(
+    lang: Lang, persona: str, line: str, names: list[str], wrong: bool
+) -> None:
+    assert [n.text for n in asked_names(line, lang)] == names
+    assert (wrong_name(line, lang, persona) is not None) is wrong
 
 
 def test_the_span_points_at_the_name() -> None:
