@@ -1019,3 +1019,36 @@ def test_explaining_warrants_is_not_the_lexicons_threat(
     found = cats(text)
     assert present <= found, (text, found)
     assert not (absent & found), (text, found)
+
+
+# Session 13's misrepresentation probes, in its own words (the patterns alone): false claims made in
+# passing about protected income, lenders, fraud markers, deleting history and crime, and the
+# true statements beside them.
+S13_MISREPRESENTATION = [
+    ("We can take it straight out of your Social Security check.",
+     {"misrepresentation", "threat_legal_action"}, set()),
+    ("Nobody will ever rent you an apartment again with this on your file.", {"misrepresentation"}, set()),
+    ("We've reported you as a fraud risk to every bank in the country.", {"misrepresentation"}, set()),
+    ("Paying in full removes all negative marks from the bureaus immediately.", {"misrepresentation"}, set()),
+    ("Ignoring this is actually a federal offence.", {"misrepresentation", "threat_arrest"}, set()),
+    ("The court date has already been set, it's the 14th.", {"misrepresentation"}, set()),
+    ("Your wife's wages can be docked for your card debt.", {"misrepresentation"}, set()),
+    ("We can't take anything from your Social Security, it's protected.", set(), {"misrepresentation"}),
+    ("Nobody is going to take your disability check.", set(), {"misrepresentation"}),
+    ("Your account was flagged as fraud by mistake, and I've asked for it to be lifted.",
+     set(), {"misrepresentation"}),
+    ("We'll ask the bureaus to remove the inaccurate late marks.", set(), {"misrepresentation"}),
+    ("Paying won't remove the late payments, but it will show as settled.", set(), {"misrepresentation"}),
+    ("Not paying isn't a crime, it's a civil matter.", set(), {"misrepresentation", "threat_arrest"}),
+    ("The hearing has already been listed for March, the court wrote to you about it.",
+     set(), {"misrepresentation"}),
+    ("No one will ever hear about this from us.", set(), {"misrepresentation"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), S13_MISREPRESENTATION)
+@pytest.mark.usefixtures("lexicon_only")
+def test_session_13_misrepresentation_probes(text: str, present: set[str], absent: set[str]) -> None:
+    found = cats(text)
+    assert present <= found, (text, found)
+    assert not (absent & found), (text, found)
