@@ -779,3 +779,27 @@ def test_double_negation_reassures_without_dismissing() -> None:
     found = {f.category for f in detect("我们不会不管您的。", "zh")}
     assert "reassure" in found
     assert "dismiss" not in found
+
+
+# Session 13's misrepresentation probes, in its own words: 您 forms of a family's supposed duty,
+# protected funds the collector claims to take, a record that follows the children, a debt with no
+# limitation period; and the true statements beside them.
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("您父母作为直系亲属，法律上有义务替您还。", {"misrepresentation"}, set()),
+        ("您退休金我们可以直接划扣。", {"misrepresentation", "threat_legal_action"}, set()),
+        ("您的公积金账户已经被我们冻结了。", {"misrepresentation"}, set()),
+        ("逾期记录会跟着您孩子的档案走。", {"misrepresentation"}, set()),
+        ("这个债务是终身有效的，永远不会过诉讼时效。", {"misrepresentation"}, set()),
+        ("社保和退休金我们无权划扣，这点您放心。", set(), {"misrepresentation", "threat_legal_action"}),
+        ("您家人没有义务替您还款，我们也不会找他们。", set(), {"misrepresentation"}),
+        ("逾期记录不会影响您孩子上学，这点您放心。", set(), {"misrepresentation"}),
+        ("诉讼时效的问题您可以咨询律师。", set(), {"misrepresentation"}),
+        ("逾期记录按规定会在征信上保留五年。", set(), {"misrepresentation"}),
+    ],
+)
+def test_session_13_misrepresentation_probes(text: str, present: set[str], absent: set[str]) -> None:
+    found = {f.category for f in detect(text, "zh")}
+    assert present <= found, (text, found)
+    assert not (absent & found), (text, found)
