@@ -1052,3 +1052,10 @@ def test_session_13_misrepresentation_probes(text: str, present: set[str], absen
     found = cats(text)
     assert present <= found, (text, found)
     assert not (absent & found), (text, found)
+
+
+def test_a_possible_lawsuit_denied_is_not_the_lexicons_threat(lexicon_only: None) -> None:
+    found = cats("I know a possible lawsuit sounds scary, but nobody is suing you.")
+    assert "threat_legal_action" not in found
+    assert "reassure" in found
+    assert "threat_legal_action" in cats("A possible lawsuit is coming your way.")
