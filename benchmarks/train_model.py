@@ -58,7 +58,9 @@ VETO_GRID = (0.0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
 # false alarms, and failed eight regression lines of exactly that kind, the issue's own example
 # among them. At the Chinese best-F1 bar no Chinese regression line fails, and since session 3
 # the Chinese model has been the stronger reader and the Chinese patterns the less precise.
-MAX_VIOLATION_VETO_COST = {"en": 0.002}
+# 0.2% until session 13: with train4 it allowed a bar of 0.02, which vetoed three of those
+# regression lines (at 0.015-0.017), the example among them; 0.1% keeps them.
+MAX_VIOLATION_VETO_COST = {"en": 0.001}
 MIN_CALIBRATION_POSITIVES = 30
 # Cross-validation: N_FOLDS folds. "shuffled" (what the shipped models use): StratifiedGroupKFold,
 # shuffled with a fixed seed. "stable" (``--folds stable``, measured in session 11, not shipped):

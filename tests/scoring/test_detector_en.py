@@ -1059,3 +1059,55 @@ def test_a_possible_lawsuit_denied_is_not_the_lexicons_threat(lexicon_only: None
     assert "threat_legal_action" not in found
     assert "reassure" in found
     assert "threat_legal_action" in cats("A possible lawsuit is coming your way.")
+
+
+# Session 13: legal pressure in agency idioms, in its own words (the patterns alone); 11 of the 20
+# threats were missed before, and the 12 look-alikes (rights, denials, a complaint, a plan) stay clean.
+S13_LEGAL_THREATS = [
+    "We'll be forced to take the matter further if we don't hear back.",
+    "The next letter you get won't be from us, it'll be from the court.",
+    "I'd start thinking about how you'd feel with a CCJ on your file.",
+    'Your account is one signature away from litigation.',
+    "You don't want this ending up in front of a county court judge.",
+    'At this point the creditor is entitled to recover the car.',
+    "We have the paperwork ready to file, it's up to you.",
+    "The enforcement officers will be round to take what's owed.",
+    "We'll put a charge on your house to secure it.",
+    "Keep this up and we'll freeze your bank account.",
+    "You'll be getting served, mark my words.",
+    'I can have the bailiffs at your door by Monday.',
+    'This is the last chance before we start proceedings.',
+    "If this goes legal, you'll be paying our costs too.",
+    "We'll apply for an attachment of earnings order.",
+    "Your wages will be garnished next month if this isn't sorted.",
+    'Legal are already looking at your file.',
+    "I'm passing this to our recoveries team for enforcement.",
+    "They'll take you to small claims, it's cheap for them.",
+    "We'll get a judgment and then the bailiffs can take the car.",
+]
+S13_LEGAL_LOOKALIKES = [
+    "If you're unhappy with how we've handled this, you can take the matter further with the ombudsman.",
+    'If it ever went legal you would get a letter from the court first and you could respond.',
+    'Paying within a month means a CCJ would be removed from your file.',
+    "We're not taking you to court, and this won't end up in front of a judge.",
+    'Nobody is passing your account for enforcement.',
+    'Our legal team reviewed your dispute and agreed the balance was wrong.',
+    "Because you've paid over a third, the lender can't take back the car without a court order.",
+    "The bailiffs won't be coming round, the council has put recovery on hold.",
+    "I'm ready to file the complaint for you today.",
+    "You're one step away from clearing the balance.",
+    'The next letter you get will be from us, confirming the plan.',
+    "We won't take this any further while you get advice.",
+]
+
+
+@pytest.mark.parametrize("text", S13_LEGAL_THREATS)
+@pytest.mark.usefixtures("lexicon_only")
+def test_session_13_legal_idioms(text: str) -> None:
+    assert "threat_legal_action" in cats(text)
+
+
+@pytest.mark.parametrize("text", S13_LEGAL_LOOKALIKES)
+@pytest.mark.usefixtures("lexicon_only")
+def test_session_13_legal_lookalikes_are_clean(text: str) -> None:
+    assert not (cats(text) & VIOLATIONS), text
