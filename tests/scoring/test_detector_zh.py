@@ -803,3 +803,20 @@ def test_session_13_misrepresentation_probes(text: str, present: set[str], absen
     found = {f.category for f in detect(text, "zh")}
     assert present <= found, (text, found)
     assert not (absent & found), (text, found)
+
+
+# Session 13: a reduplicated brush-off straight into the payment question, and a debtor's situation
+# declared outside what the company considers; the look-alikes are patient or helpful.
+@pytest.mark.parametrize(
+    ("text", "dismissive"),
+    [
+        ("行行行，知道了，那什么时候还？", True),
+        ("您的情况不是我们考虑的范围。", True),
+        ("好好好，您别着急，我们慢慢来。", False),
+        ("行行行，那我们先把还款日往后挪一挪。", False),
+        ("您的情况不是个例，很多人都遇到过。", False),
+        ("您的困难我们会认真考虑，先帮您申请延期。", False),
+    ],
+)
+def test_session_13_brush_offs(text: str, dismissive: bool) -> None:
+    assert ("dismiss" in {f.category for f in detect(text, "zh")}) is dismissive
