@@ -107,12 +107,10 @@ class CompiledScenario:
     def recogniser(self) -> Recogniser:
         """The detector + intent library for this scenario's language, built on first use."""
         if self._recogniser is None:
-            persona = first_key(self.spec, "persona")
-            name = persona.get("name") if isinstance(persona, dict) else None
             self._recogniser = default_recogniser(
                 self.language,  # type: ignore[arg-type]
                 first_key(self.spec, "intents"),
-                persona_name=name if isinstance(name, str) else None,
+                persona_name=self.constants.get("name"),
             )
         return self._recogniser
 
