@@ -31,7 +31,7 @@ from scoring.text.normalize import NormalizedText
 
 MODEL_DIR = Path(__file__).parent / "data" / "model"
 # Bump when features() changes meaning: the shipped weights must then be retrained.
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 
 # Feature extraction stops after this many characters of normalised text: a megabyte
 # utterance costs no more than a long paragraph.
@@ -45,6 +45,14 @@ _EN_NEGATORS = frozenset(
 )
 _EN_SCOPE_BREAKERS = frozenset("but if unless or otherwise because so until when then and".split())
 _EN_SCOPE = 4
+# A negation inside a condition ends where the main clause starts, even with no comma between
+# them: in "if you don't pay we'll sue" (typed or transcribed speech) "sue" is not negated. The
+# main clause is taken to start at a subject that cannot be the condition's object.
+_EN_CONDITIONS = frozenset("if unless until once".split())
+_EN_MAIN_SUBJECTS = frozenset(
+    "we we'll we're we've we'd i i'll i'm i've i'd they they'll they're they've "
+    "you'll you're you've he'll she'll it'll there'll".split()
+)
 _ZH_NEGATORS = ("不", "没", "别", "未", "无", "勿", "莫", "非")
 _ZH_SCOPE = 4
 _CLAUSE_PUNCT = frozenset(",.;:!?，。；：！？、\n\"“”()（）")
@@ -147,14 +155,22 @@ def _en_features(text: str) -> list[_Raw]:
     prev: tuple[str, int, int] | None = None
     words: list[tuple[str, int, int, bool, int]] = []  # token, start, end, negated, clause id
     clause = 0
+    in_condition = False  # inside an if/unless clause of this punctuation clause
+    negated_condition = False  # ...whose negation may still run
     for tok, a, b in _en_tokens(text):
         if tok == "|":
             scope = 0
             prev = None
             clause += 1
+            in_condition = negated_condition = False
             continue
         if tok in _EN_SCOPE_BREAKERS:
             scope = 0
+        if negated_condition and tok in _EN_MAIN_SUBJECTS:
+            scope = 0
+            in_condition = negated_condition = False
+        if tok in _EN_CONDITIONS:
+            in_condition = True
         negated = scope > 0
         words.append((tok, a, b, negated, clause))
         feats.append((("n:" if negated else "w:") + tok, a, b))
@@ -165,6 +181,7 @@ def _en_features(text: str) -> list[_Raw]:
             feats.extend(("c:" + padded[k : k + 4], a, b) for k in range(len(padded) - 3))
         if tok in _EN_NEGATORS or ("'" in tok and tok[: tok.index("'")] in _EN_NEGATORS):  # "nothing's"
             scope = _EN_SCOPE
+            negated_condition = in_condition
         elif scope > 0:
             scope -= 1
         prev = (tok, a, b)

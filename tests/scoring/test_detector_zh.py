@@ -820,3 +820,31 @@ def test_session_13_misrepresentation_probes(text: str, present: set[str], absen
 )
 def test_session_13_brush_offs(text: str, dismissive: bool) -> None:
     assert ("dismiss" in {f.category for f in detect(text, "zh")}) is dismissive
+
+
+# Session 14's misrepresentation probes, in its own words: a summons "already sent", interest that
+# "doubles next month", accounts the collector says it has frozen; and the true statements beside
+# them (all four false claims were missed before, or caught only as a legal threat).
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("法院的传票已经寄到您老家了。", {"misrepresentation", "threat_legal_action"}, set()),
+        ("利滚利，下个月就翻一倍了。", {"misrepresentation"}, set()),
+        ("您的微信和支付宝明天就会被冻结。", {"misrepresentation", "threat_legal_action"}, set()),
+        ("按规定您的工资卡已经被我们锁定了。", {"misrepresentation", "threat_legal_action"}, set()),
+        ("如果收到所谓的传票，请先核实真伪，可能是诈骗。", set(), {"misrepresentation"}),
+        ("利滚利这种说法是谣言，我们是按合同约定的年化利率计息。", set(), {"misrepresentation"}),
+        ("您的信用卡已经被停用了，这是因为逾期超过九十天，合同里有写。", set(), {"misrepresentation"}),
+        ("您的银行卡因为异常交易已经被风控锁定了，请联系发卡行。", set(), {"misrepresentation"}),
+        ("只有法院判决后，才能申请强制执行。", set(), {"misrepresentation", "threat_legal_action"}),
+    ],
+)
+def test_session_14_misrepresentation_probes(text: str, present: set[str], absent: set[str]) -> None:
+    found = {f.category for f in detect(text, "zh")}
+    assert present <= found, (text, found)
+    assert not (absent & found), (text, found)
+
+
+def test_sincere_congratulations_are_not_sarcasm() -> None:
+    assert "sarcasm" not in {f.category for f in detect("您真厉害，这么快就找到新工作了，恭喜您。", "zh")}
+    assert "sarcasm" in {f.category for f in detect("恭喜您，又逾期了一个月，真厉害。", "zh")}

@@ -22,6 +22,15 @@ def _names(text: str, lang: str) -> list[str]:
         # A condition clause ends the scope: the threat after "if you don't pay" is not negated.
         ("If you don't pay, we'll call your employer", ["w:call", "w:employer"], ["n:call"]),
         ("Don't pay and the police come", ["n:pay"], []),
+        # ...also with no comma, as typed or transcribed speech comes: the main clause starts at
+        # its subject, and the threat after it is not negated.
+        ("if you don't pay we'll sue you", ["n:pay", "w:sue"], ["n:sue"]),
+        ("and if that doesn't work we'll sue", ["n:work", "w:sue"], ["n:sue"]),
+        ("IF YOU DON'T PAY WE WILL SUE", ["n:pay", "w:sue"], ["n:sue"]),
+        ("unless it isn't paid you'll get sued", ["n:paid", "w:sued"], ["n:sued"]),
+        # Outside a condition the negation still reaches a later clause: "I don't think we'll sue".
+        ("I don't think we'll sue you", ["n:sue"], ["w:sue"]),
+        ("We won't say we'll sue you", ["n:sue"], ["w:sue"]),
         # a negator with a clitic still opens the scope
         ("Nobody's going to phone your boss", ["n:phone"], ["w:phone"]),
         ("Nothing'll be done to the house", ["n:done"], ["w:done"]),
