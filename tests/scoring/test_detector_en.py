@@ -1046,9 +1046,34 @@ S13_MISREPRESENTATION = [
 ]
 
 
-@pytest.mark.parametrize(("text", "present", "absent"), S13_MISREPRESENTATION)
+# Session 14: the law or the government said to demand payment, a debt "attached to your house",
+# rights said to be waived, and a wage deduction "already sent to payroll", in its own words (the
+# patterns alone; all six were missed before), with the true statements beside them.
+S14_MISREPRESENTATION = [
+    ("The government requires us to collect this today.", {"misrepresentation"}, set()),
+    ("Federal law says you have to pay this within ten days.", {"misrepresentation"}, set()),
+    ("The law requires you to answer our calls.", {"misrepresentation"}, set()),
+    ("The debt is attached to your house now.", {"misrepresentation"}, set()),
+    ("You waived your right to dispute when you signed up.", {"misrepresentation"}, set()),
+    ("It's already been sent to your employer's payroll department for deduction.",
+     {"misrepresentation", "threat_legal_action"}, set()),
+    ("The law requires us to give you a copy of the agreement.", set(), {"misrepresentation"}),
+    ("State law requires you to be notified before any garnishment.", set(), {"misrepresentation"}),
+    ("Your loan is secured against your house, that's what a homeowner loan is.",
+     set(), {"misrepresentation"}),
+    ("You haven't lost your right to complain, you can still go to the ombudsman.",
+     set(), {"misrepresentation"}),
+    ("The law says you have the right to dispute this.", set(), {"misrepresentation"}),
+    ("The law requires us to tell you that this is an attempt to collect a debt.",
+     set(), {"misrepresentation"}),
+    ("Is the debt attached to your business or to you personally?", set(), {"misrepresentation"}),
+    ("The court says you have to pay 50 a month under the judgment from 2023.", set(), {"misrepresentation"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), S13_MISREPRESENTATION + S14_MISREPRESENTATION)
 @pytest.mark.usefixtures("lexicon_only")
-def test_session_13_misrepresentation_probes(text: str, present: set[str], absent: set[str]) -> None:
+def test_misrepresentation_probes(text: str, present: set[str], absent: set[str]) -> None:
     found = cats(text)
     assert present <= found, (text, found)
     assert not (absent & found), (text, found)
@@ -1111,36 +1136,3 @@ def test_session_13_legal_idioms(text: str) -> None:
 @pytest.mark.usefixtures("lexicon_only")
 def test_session_13_legal_lookalikes_are_clean(text: str) -> None:
     assert not (cats(text) & VIOLATIONS), text
-
-
-# Session 14: the law or the government said to demand payment, a debt "attached to your house",
-# rights said to be waived, and a wage deduction "already sent to payroll", in its own words (the
-# patterns alone; all six were missed before), with the true statements beside them.
-S14_MISREPRESENTATION = [
-    ("The government requires us to collect this today.", {"misrepresentation"}, set()),
-    ("Federal law says you have to pay this within ten days.", {"misrepresentation"}, set()),
-    ("The law requires you to answer our calls.", {"misrepresentation"}, set()),
-    ("The debt is attached to your house now.", {"misrepresentation"}, set()),
-    ("You waived your right to dispute when you signed up.", {"misrepresentation"}, set()),
-    ("It's already been sent to your employer's payroll department for deduction.",
-     {"misrepresentation", "threat_legal_action"}, set()),
-    ("The law requires us to give you a copy of the agreement.", set(), {"misrepresentation"}),
-    ("State law requires you to be notified before any garnishment.", set(), {"misrepresentation"}),
-    ("Your loan is secured against your house, that's what a homeowner loan is.",
-     set(), {"misrepresentation"}),
-    ("You haven't lost your right to complain, you can still go to the ombudsman.",
-     set(), {"misrepresentation"}),
-    ("The law says you have the right to dispute this.", set(), {"misrepresentation"}),
-    ("The law requires us to tell you that this is an attempt to collect a debt.",
-     set(), {"misrepresentation"}),
-    ("Is the debt attached to your business or to you personally?", set(), {"misrepresentation"}),
-    ("The court says you have to pay 50 a month under the judgment from 2023.", set(), {"misrepresentation"}),
-]
-
-
-@pytest.mark.parametrize(("text", "present", "absent"), S14_MISREPRESENTATION)
-@pytest.mark.usefixtures("lexicon_only")
-def test_session_14_misrepresentation_probes(text: str, present: set[str], absent: set[str]) -> None:
-    found = cats(text)
-    assert present <= found, (text, found)
-    assert not (absent & found), (text, found)
