@@ -1136,3 +1136,19 @@ def test_session_13_legal_idioms(text: str) -> None:
 @pytest.mark.usefixtures("lexicon_only")
 def test_session_13_legal_lookalikes_are_clean(text: str) -> None:
     assert not (cats(text) & VIOLATIONS), text
+
+
+@pytest.mark.parametrize(
+    ("text", "fee"),
+    [
+        # Found playing the README's call in session 14: a plan "with the interest frozen" read as a fee.
+        ("We can do 150 a month with the interest frozen, starting on the 1st.", False),
+        ("150 a month, with interest and charges on hold while you're on the plan.", False),
+        ("There's a 25 dollar fee for every call we make.", True),
+        ("There's a 25 pound fee, and the interest stays frozen.", True),
+        ("We'll add a 30 dollar set-up fee to the plan, even with the interest frozen.", True),
+    ],
+)
+@pytest.mark.usefixtures("lexicon_only")
+def test_interest_frozen_is_not_a_fee(text: str, fee: bool) -> None:
+    assert ("unauthorized_fee" in cats(text)) is fee
