@@ -190,3 +190,42 @@ def test_veto_bars_default_by_kind_and_language() -> None:
     assert veto_bar(zh, Kind.violation) == VIOLATION_VETO_BELOW["zh"]
     assert veto_bar(en, Kind.empathy_positive) == veto_bar(zh, Kind.required_conduct) == VETO_BELOW
     assert veto_bar(_model({}, [0.9] * 6, veto_below={"violation": 0.3}), Kind.violation) == 0.3
+
+
+# A hit stands when its own sentence clears the bar: the model learned from turns of a sentence or
+# two, and in a longer turn the other sentences' words weigh on every category.
+def test_a_behaviour_its_own_sentence_supports_stays_in_a_longer_turn(use_model) -> None:
+    # "plan" lifts offer_help; "balance" and "owe" pull it far down across the whole turn.
+    use_model(_model({"w:plan": [[0, 3.5]], "w:balance": [[0, -4.0]], "w:owe": [[0, -4.0]]}, [0.9] * 6))
+    assert "offer_help" not in _cats("I can set up a payment plan for you, the balance you owe.")
+    assert "offer_help" in _cats("The balance you owe is high. I can set up a payment plan for you.")
+
+
+def test_a_violation_is_not_rescued_by_its_own_sentence(use_model) -> None:
+    # A violation the whole turn rules out (the next sentence may clear it) stays out.
+    weights = {"w:arrested": [[1, 3.0]], "w:nothing": [[1, -9.0]]}
+    use_model(_model(weights, [0.9] * 6, veto_below={"violation": 0.01}))
+    assert "threat_arrest" not in _cats("Will you be arrested? No, nothing like that.")
+
+
+def test_a_full_opening_keeps_the_introduction() -> None:
+    # Found playing the README's call: the shipped English model gave the introduction 0.004 beside
+    # the mini-Miranda (0.80 on its own sentence), and a correct opening lost self-identification.
+    found = _cats("This is Dana from Northbank, calling about your credit card. "
+                  "This call is from a debt collector.")
+    assert {"self_identification", "debt_collector_disclosure"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "sentence"),
+    [
+        ("One sentence only.", (0, 3), None),
+        ("First one. Second one here.", (11, 17), "Second one here."),
+        ("First one. Second one here.", (0, 5), "First one."),
+        ("Crosses. The end.", (0, 12), None),
+        ("第一句。第二句话。", (4, 6), "第二句话。"),
+        ("Dr. Who? Yes.", (9, 12), "Yes."),
+    ],
+)
+def test_the_sentence_around_a_span(text: str, span: tuple[int, int], sentence: str | None) -> None:
+    assert scoring.detector._sentence_around(text, *span) == sentence
