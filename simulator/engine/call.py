@@ -346,6 +346,11 @@ class Call:
         eligible = eligible or [ln.text for ln in lines if ln.guard is None] or [ln.text for ln in lines]
         if not eligible:
             return ""
+        # A person does not answer twice running in the same words: with another variant to hand,
+        # skip the lines of her last reply ("You don't know what it's been like." twice in a row).
+        last = next((t.text for t in reversed(self.turns) if t.speaker == "debtor"), "")
+        fresh = [text for text in eligible if text not in last]
+        eligible = fresh or eligible
         return eligible[0] if len(eligible) == 1 else self._rng.choice(eligible)
 
     def _env_for_lines(self) -> TurnEnv:

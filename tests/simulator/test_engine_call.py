@@ -359,3 +359,17 @@ def test_a_loaded_scenario_plays_like_its_yaml() -> None:
     last = c.say("A plan of $150?")
     assert last.outcome == "installment_plan" and last.reply == "Okay, $150 a month I can do."
     assert c.vars.revealed == ["job_loss"] and c.flags["hardship_disclosed"] is True
+
+
+def test_she_does_not_answer_twice_running_in_the_same_words() -> None:
+    # Two fallback variants: whichever the seed picks first, the next fallback is the other one.
+    for seed in range(8):
+        spec = scenario()
+        spec["states"]["opening"]["fallback"] = ["Sorry, who is calling?", "Who is this, please?"]
+        c = start_call(compile_scenario(spec), seed=seed, recogniser=fake_recogniser, today=TODAY)
+        first = c.say("The weather is nice.").reply
+        second = c.say("Lovely day for it.").reply
+        assert first != second, seed
+    # With one variant there is nothing else to say.
+    c = call()
+    assert c.say("The weather is nice.").reply == c.say("Lovely day for it.").reply
