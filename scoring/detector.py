@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 
 from scoring.call_context import LEARNED_CALL_LEVEL
-from scoring.learned import LearnedModel, Prediction, Scored, model_for
+from scoring.learned import LearnedModel, Prediction, Scored, model_for, whole_runs
 from scoring.lexicon import LEXICON_DIR, Hit, Lexicon, builtin_lexicon, merge_hits
 from scoring.model import Finding, Kind, Lang, Span, Turn
 from scoring.text.normalize import MAX_CHARS, NormalizedText, normalize
@@ -373,10 +373,13 @@ def lexicon_findings(norm: NormalizedText) -> list[Finding]:
         kind = _kind_of(hit)
         if kind is None:
             continue
+        # The tightest match can stop inside a number ("每月15号还400" reported as "5号还4").
+        start, end = whole_runs(norm.original, hit.start, hit.end)
+        text = hit.text if (start, end) == (hit.start, hit.end) else norm.original[start:end]
         findings.append(
             Finding(
-                category=hit.category, kind=kind, span=Span(start=hit.start, end=hit.end),
-                text=hit.text, explanation=hit.explanation, pattern=hit.pattern,
+                category=hit.category, kind=kind, span=Span(start=start, end=end),
+                text=text, explanation=hit.explanation, pattern=hit.pattern,
             )
         )
     return findings

@@ -358,7 +358,7 @@ class LearnedModel:
             top = [located[i] for i in (readable or pushing)[:3]]
             if not top:
                 continue
-            pieces = _merge_spans([(f[1], f[2]) for f in top])
+            pieces = _merge_spans([whole_runs(norm.text, f[1], f[2]) for f in top])
             start, end = pieces[0][0], pieces[-1][1]
             o_start, o_end = norm.span_to_original(start, end)
             evidence = tuple(dict.fromkeys(norm.original_text(a, b) for a, b in pieces))
@@ -382,6 +382,21 @@ class Scored:
 
 
 _READABLE = ("w:", "n:", "b:", "g2:", "g3:", "ng2:", "ng3:", "k:", "nk:")
+
+
+def _is_run_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def whole_runs(text: str, a: int, b: int) -> tuple[int, int]:
+    """Widen ``a:b`` so it does not cut through a number or a Latin word: a Chinese n-gram can
+    start or end inside "400" or "app", and "5号还4" tells a trainee nothing."""
+    if a < b:
+        while a > 0 and _is_run_char(text[a - 1]) and _is_run_char(text[a]):
+            a -= 1
+        while b < len(text) and _is_run_char(text[b]) and _is_run_char(text[b - 1]):
+            b += 1
+    return a, b
 
 
 def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

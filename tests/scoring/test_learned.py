@@ -174,3 +174,26 @@ def test_the_learned_reading_catches_pressing_no_pattern_hears() -> None:
     assert "learned model" in got[0].explanation
     kind = "I'm so sorry. Take whatever time you need; we'll pause the account for a month."
     assert not [f for f in check_utterance(kind, "en", "us", call) if f.category.startswith("ignored")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "widened"),
+    [
+        ("每月15号还400元", (3, 7), (2, 9)),  # "5号还4" -> "15号还400"
+        ("每月15号还400元", (4, 6), (4, 6)),  # "号还": no number cut
+        ("用app还款", (0, 2), (0, 4)),  # "用a" -> "用app"
+        ("pay 150 today", (4, 7), (4, 7)),
+        ("", (0, 0), (0, 0)),
+    ],
+)
+def test_evidence_never_cuts_a_number_or_a_latin_word(
+    text: str, span: tuple[int, int], widened: tuple[int, int]
+) -> None:
+    from scoring.learned import whole_runs
+
+    assert whole_runs(text, *span) == widened
+
+
+def test_a_chinese_finding_quotes_whole_numbers() -> None:
+    texts = {f.text for f in detect_normalized(normalize("确认一下：每月15号还400元。", "zh"))}
+    assert not any(t.startswith(("5号", "0")) or t.endswith(("还4", "还40")) for t in texts), texts
