@@ -223,27 +223,24 @@ def _vetoed(finding: Finding, model: LearnedModel, scored: Scored, norm: Normali
     # No, nothing like that."), and on the corpus the rescue restored only false alarms there.
     if finding.kind is Kind.violation:
         return True
-    sentence = _sentence_around(norm.original, finding.span.start, finding.span.end)
+    sentence = _sentence_around(norm, finding.span.start, finding.span.end)
     if sentence is None:
         return True
     return model.probability(_scored(model, normalize(sentence, norm.lang)), finding.category) < bar
 
 
-_SENTENCE_END = re.compile(r"[.!?;。！？；]+(?=\s|$)|[。！？；]+")
-
-
-def _sentence_around(text: str, start: int, end: int) -> str | None:
-    """The sentence of ``text`` that holds ``start:end``; None when the text is one sentence or the
-    span crosses a sentence end."""
-    bounds = [m.end() for m in _SENTENCE_END.finditer(text) if m.end() < len(text.rstrip())]
-    if not bounds:
+def _sentence_around(norm: NormalizedText, start: int, end: int) -> str | None:
+    """The original text of the sentence (as the lexicon's sentence scope cuts them) that holds
+    original ``start:end``; None when the utterance is one sentence or the span crosses a sentence end."""
+    lex = lexicon_for(norm.lang)
+    spans = lex.sentence_spans(norm.text) if lex is not None else []
+    if len(spans) < 2:
         return None
-    lo = max((b for b in bounds if b <= start), default=0)
-    hi = min((b for b in bounds if b >= end), default=len(text))
-    if any(lo < b < end for b in bounds):
-        return None
-    sentence = text[lo:hi].strip()
-    return sentence or None
+    for a, b in spans:
+        oa, ob = norm.span_to_original(a, b)
+        if oa <= start and end <= ob:
+            return norm.original[oa:ob].strip() or None
+    return None
 
 
 def _violation(f: Finding) -> bool:
@@ -373,9 +370,14 @@ def lexicon_findings(norm: NormalizedText) -> list[Finding]:
         kind = _kind_of(hit)
         if kind is None:
             continue
-        # The tightest match can stop inside a number ("每月15号还400" reported as "5号还4").
-        start, end = whole_runs(norm.original, hit.start, hit.end)
-        text = hit.text if (start, end) == (hit.start, hit.end) else norm.original[start:end]
+        # The tightest match can stop inside a number ("每月15号还400" reported as "5号还4"): widen
+        # on the normalised text, as the model's evidence is, so full-width digits count too.
+        start, end, text = hit.start, hit.end, hit.text
+        widened = whole_runs(norm.text, hit.nstart, hit.nend)
+        if widened != (hit.nstart, hit.nend):
+            oa, ob = norm.span_to_original(*widened)
+            start, end = min(start, oa), max(end, ob)
+            text = norm.original[start:end]
         findings.append(
             Finding(
                 category=hit.category, kind=kind, span=Span(start=start, end=end),

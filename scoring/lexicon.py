@@ -534,6 +534,19 @@ class Lexicon:
         return sorted(found.items())
 
     # ---- scopes
+    def sentence_spans(self, text: str) -> list[tuple[int, int]]:
+        """[start, end) of each sentence of normalised ``text``, the break that ends it included:
+        the sentences that ``unless_sentence`` and the gaps between pattern items stay inside."""
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for _, end in [m.span() for m in self._sentence_re.finditer(text)] if text else []:
+            if text[start:end].strip():
+                spans.append((start, end))
+            start = end
+        if text[start:].strip():
+            spans.append((start, len(text)))
+        return spans
+
     def _sentence(self, prep: _Prepared, a: int, b: int) -> tuple[int, int]:
         bounds = prep.punct_spans(self._sentence_re)
         start, end = 0, len(prep.text)

@@ -194,6 +194,8 @@ def test_evidence_never_cuts_a_number_or_a_latin_word(
     assert whole_runs(text, *span) == widened
 
 
-def test_a_chinese_finding_quotes_whole_numbers() -> None:
-    texts = {f.text for f in detect_normalized(normalize("确认一下：每月15号还400元。", "zh"))}
-    assert not any(t.startswith(("5号", "0")) or t.endswith(("还4", "还40")) for t in texts), texts
+@pytest.mark.parametrize("line", ["确认一下：每月15号还400元。", "确认一下：每月１５号还４００元。"])
+def test_a_chinese_finding_quotes_whole_numbers(line: str) -> None:
+    texts = {f.text for f in detect_normalized(normalize(line, "zh"))}
+    assert not any(t.startswith(("5号", "0", "５号", "０")) or t.endswith(("还4", "还40", "还４", "还４０"))
+                   for t in texts), texts
