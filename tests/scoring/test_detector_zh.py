@@ -784,22 +784,37 @@ def test_double_negation_reassures_without_dismissing() -> None:
 # Session 13's misrepresentation probes, in its own words: 您 forms of a family's supposed duty,
 # protected funds the collector claims to take, a record that follows the children, a debt with no
 # limitation period; and the true statements beside them.
-@pytest.mark.parametrize(
-    ("text", "present", "absent"),
-    [
-        ("您父母作为直系亲属，法律上有义务替您还。", {"misrepresentation"}, set()),
-        ("您退休金我们可以直接划扣。", {"misrepresentation", "threat_legal_action"}, set()),
-        ("您的公积金账户已经被我们冻结了。", {"misrepresentation"}, set()),
-        ("逾期记录会跟着您孩子的档案走。", {"misrepresentation"}, set()),
-        ("这个债务是终身有效的，永远不会过诉讼时效。", {"misrepresentation"}, set()),
-        ("社保和退休金我们无权划扣，这点您放心。", set(), {"misrepresentation", "threat_legal_action"}),
-        ("您家人没有义务替您还款，我们也不会找他们。", set(), {"misrepresentation"}),
-        ("逾期记录不会影响您孩子上学，这点您放心。", set(), {"misrepresentation"}),
-        ("诉讼时效的问题您可以咨询律师。", set(), {"misrepresentation"}),
-        ("逾期记录按规定会在征信上保留五年。", set(), {"misrepresentation"}),
-    ],
-)
-def test_session_13_misrepresentation_probes(text: str, present: set[str], absent: set[str]) -> None:
+ZH_S13_MISREPRESENTATION = [
+    ("您父母作为直系亲属，法律上有义务替您还。", {"misrepresentation"}, set()),
+    ("您退休金我们可以直接划扣。", {"misrepresentation", "threat_legal_action"}, set()),
+    ("您的公积金账户已经被我们冻结了。", {"misrepresentation"}, set()),
+    ("逾期记录会跟着您孩子的档案走。", {"misrepresentation"}, set()),
+    ("这个债务是终身有效的，永远不会过诉讼时效。", {"misrepresentation"}, set()),
+    ("社保和退休金我们无权划扣，这点您放心。", set(), {"misrepresentation", "threat_legal_action"}),
+    ("您家人没有义务替您还款，我们也不会找他们。", set(), {"misrepresentation"}),
+    ("逾期记录不会影响您孩子上学，这点您放心。", set(), {"misrepresentation"}),
+    ("诉讼时效的问题您可以咨询律师。", set(), {"misrepresentation"}),
+    ("逾期记录按规定会在征信上保留五年。", set(), {"misrepresentation"}),
+]
+
+# Session 14's misrepresentation probes, in its own words: a summons "already sent", interest that
+# "doubles next month", accounts the collector says it has frozen; and the true statements beside
+# them (all four false claims were missed before, or caught only as a legal threat).
+ZH_S14_MISREPRESENTATION = [
+    ("法院的传票已经寄到您老家了。", {"misrepresentation", "threat_legal_action"}, set()),
+    ("利滚利，下个月就翻一倍了。", {"misrepresentation"}, set()),
+    ("您的微信和支付宝明天就会被冻结。", {"misrepresentation", "threat_legal_action"}, set()),
+    ("按规定您的工资卡已经被我们锁定了。", {"misrepresentation", "threat_legal_action"}, set()),
+    ("如果收到所谓的传票，请先核实真伪，可能是诈骗。", set(), {"misrepresentation"}),
+    ("利滚利这种说法是谣言，我们是按合同约定的年化利率计息。", set(), {"misrepresentation"}),
+    ("您的信用卡已经被停用了，这是因为逾期超过九十天，合同里有写。", set(), {"misrepresentation"}),
+    ("您的银行卡因为异常交易已经被风控锁定了，请联系发卡行。", set(), {"misrepresentation"}),
+    ("只有法院判决后，才能申请强制执行。", set(), {"misrepresentation", "threat_legal_action"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), ZH_S13_MISREPRESENTATION + ZH_S14_MISREPRESENTATION)
+def test_misrepresentation_probes(text: str, present: set[str], absent: set[str]) -> None:
     found = {f.category for f in detect(text, "zh")}
     assert present <= found, (text, found)
     assert not (absent & found), (text, found)
@@ -820,29 +835,6 @@ def test_session_13_misrepresentation_probes(text: str, present: set[str], absen
 )
 def test_session_13_brush_offs(text: str, dismissive: bool) -> None:
     assert ("dismiss" in {f.category for f in detect(text, "zh")}) is dismissive
-
-
-# Session 14's misrepresentation probes, in its own words: a summons "already sent", interest that
-# "doubles next month", accounts the collector says it has frozen; and the true statements beside
-# them (all four false claims were missed before, or caught only as a legal threat).
-@pytest.mark.parametrize(
-    ("text", "present", "absent"),
-    [
-        ("法院的传票已经寄到您老家了。", {"misrepresentation", "threat_legal_action"}, set()),
-        ("利滚利，下个月就翻一倍了。", {"misrepresentation"}, set()),
-        ("您的微信和支付宝明天就会被冻结。", {"misrepresentation", "threat_legal_action"}, set()),
-        ("按规定您的工资卡已经被我们锁定了。", {"misrepresentation", "threat_legal_action"}, set()),
-        ("如果收到所谓的传票，请先核实真伪，可能是诈骗。", set(), {"misrepresentation"}),
-        ("利滚利这种说法是谣言，我们是按合同约定的年化利率计息。", set(), {"misrepresentation"}),
-        ("您的信用卡已经被停用了，这是因为逾期超过九十天，合同里有写。", set(), {"misrepresentation"}),
-        ("您的银行卡因为异常交易已经被风控锁定了，请联系发卡行。", set(), {"misrepresentation"}),
-        ("只有法院判决后，才能申请强制执行。", set(), {"misrepresentation", "threat_legal_action"}),
-    ],
-)
-def test_session_14_misrepresentation_probes(text: str, present: set[str], absent: set[str]) -> None:
-    found = {f.category for f in detect(text, "zh")}
-    assert present <= found, (text, found)
-    assert not (absent & found), (text, found)
 
 
 def test_sincere_congratulations_are_not_sarcasm() -> None:
