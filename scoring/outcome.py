@@ -165,8 +165,47 @@ def _agreement_at(views: Sequence[TurnView], i: int, lang: Lang, today: date) ->
     )
 
 
+def _last_collector(views: Sequence[TurnView], i: int) -> TurnView | None:
+    window = views[max(0, i - PROPOSAL_WINDOW) : i]
+    return next((v for v in reversed(window) if v.speaker == "collector"), None)
+
+
+def _answers_terms(views: Sequence[TurnView], i: int) -> bool:
+    """Whether a bare "yes" at ``views[i]`` answers payment terms: the collector's last turn asked
+    for a payment or read terms back. After "Am I speaking with Maria?" the same "yes" confirms
+    who she is and agrees to nothing."""
+    asked = _last_collector(views, i)
+    return asked is not None and (
+        asked.finding(frozenset({"payment_request", "agreement_confirmation"})) is not None
+        or asked.has_cue(PAYMENT_TERMS_CUES) is not None
+    )
+
+
+def _read_back_before(views: Sequence[TurnView], agreement: _Agreement, lang: Lang) -> int | None:
+    """The collector turn the debtor said yes to, when it read back terms the collector had put
+    on the table before ("We could do $150 a month." ... "So that's $150 on the 1st, is that
+    right?" - "Yes."). A first proposal ("Could we set up $120 on the 1st?", or "How about $150
+    a month?" after the debtor named $150) reads nothing back, whatever its wording."""
+    asked = _last_collector(views, next(n for n, v in enumerate(views) if v.index == agreement.turn))
+    if asked is None or asked.finding("agreement_confirmation") is None or agreement.money is None:
+        return None
+    amount = agreement.money.amount
+    earlier = any(
+        m.amount == amount
+        for v in views
+        if v.index < asked.index and v.speaker == "collector"
+        for m in _money(v.text, lang)
+    )
+    restated = any(m.amount == amount for m in _money(asked.text, lang))
+    return asked.index if earlier and restated else None
+
+
 def _confirmed_turn(views: Sequence[TurnView], after: int, agreement: _Agreement, lang: Lang) -> int | None:
-    """The first collector turn after the agreement that reads the terms back."""
+    """The collector turn that reads the terms back: the read-back the debtor said yes to, or
+    the first collector turn after the agreement that restates them."""
+    before = _read_back_before(views, agreement, lang)
+    if before is not None:
+        return before
     for view in views:
         if view.index <= after or view.speaker != "collector":
             continue
@@ -223,7 +262,7 @@ def infer_category(
             refusal_turn = view.index
         if view.has_cue("callback_request"):
             callback_turn = view.index
-        if view.has_cue("agreement"):
+        if view.has_cue("agreement") or (view.has_cue("assent") and _answers_terms(views, i)):
             read = _agreement_at(views, i, lang, today)
             if isinstance(read, _Agreement):
                 same_terms = (

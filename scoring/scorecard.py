@@ -335,14 +335,20 @@ def _checklist(
     findings: Sequence[Finding],
     facts: CallFacts,
     agreement: bool,
-    confirmed_turn: int | None,
+    outcome: OutcomeDetail,
 ) -> list[ChecklistItem]:
     first_met: dict[str, int] = {}
     for f in findings:
         if f.kind is Kind.required_conduct and f.turn is not None:
             first_met.setdefault(f.category, f.turn)
-    if confirmed_turn is not None:
-        first_met.setdefault("agreement_confirmation", confirmed_turn)
+    if agreement and outcome.turn is not None:
+        # Where the agreement is located, the read-back is the one the outcome credits: "Could we
+        # set up $120 on the 1st?" before the debtor agreed proposes terms, it reads none back.
+        first_met.pop("agreement_confirmation", None)
+        if outcome.confirmed_turn is not None:
+            first_met["agreement_confirmation"] = outcome.confirmed_turn
+    elif outcome.confirmed_turn is not None:
+        first_met.setdefault("agreement_confirmation", outcome.confirmed_turn)
     items = []
     wrong_party = facts.wrong_party_turn is not None and facts.verified_turn is None
     for req in pack.applicable_required(hardship=facts.hardship_disclosed, agreement=agreement):
@@ -396,7 +402,7 @@ def build_scorecard(
         cease_ignored=any(f.category == "ignored_cease" for f in ordered),
     )
     agreement = outcome.detail.category in AGREEMENT_CATEGORIES
-    checklist = _checklist(pack, lang, ordered, facts, agreement, outcome.detail.confirmed_turn)
+    checklist = _checklist(pack, lang, ordered, facts, agreement, outcome.detail)
     empathy, empathy_points, opportunities = _empathy(views, ordered, facts)
     legality, auto_fail, legality_points = _legality(ordered, checklist, pack)
     outcome_points = [

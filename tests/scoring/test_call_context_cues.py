@@ -16,6 +16,19 @@ DEBTOR = [
     ("en", "The solicitors don't act for me any more.", set(), {"lawyer_represents"}),
     ("en", "I hate lawyers, they cost a fortune.", set(), {"lawyer_represents"}),
     # (lang, text, must include, must not include)
+    # Session 15: a bare yes (an agreement only when it answers payment terms, scoring/outcome.py);
+    # a yes with a catch, a question or a hesitation is not one.
+    ("en", "Yes, that's right.", {"assent"}, set()),
+    ("en", "Hmm, okay.", {"assent"}, set()),
+    ("en", "Sure.", {"assent"}, set()),
+    ("en", "Yes, but not this week.", set(), {"assent"}),
+    ("en", "Okay... what is this about?", set(), {"assent"}),
+    ("zh", "对的。", {"assent"}, set()),
+    ("zh", "嗯，好。", {"assent"}, set()),
+    ("zh", "可以。", {"assent"}, set()),
+    ("zh", "行，但是要下个月。", set(), {"assent"}),
+    ("zh", "是吗？", set(), {"assent"}),
+    ("zh", "嗯……", set(), {"assent"}),
     # Session 11: wrong-party and stop wording the cues missed, and the look-alikes that must not
     # count (a debtor who confirms and mentions a new number is still the debtor).
     ("en", "There's nobody here by that name.", {"not_the_debtor"}, set()),

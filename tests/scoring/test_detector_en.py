@@ -1071,7 +1071,22 @@ S14_MISREPRESENTATION = [
 ]
 
 
-@pytest.mark.parametrize(("text", "present", "absent"), S13_MISREPRESENTATION + S14_MISREPRESENTATION)
+S15_MISREPRESENTATION = [
+    ("We're required by law to add a thirty percent penalty.",
+     {"misrepresentation", "unauthorized_fee"}, set()),
+    ("By law we have to charge a 50 dollar fee on every late account.", {"misrepresentation"}, set()),
+    ("Federal law requires us to add a collection charge of 15 percent.", {"misrepresentation"}, set()),
+    ("We're required by law to tell you about the fees on your account.", set(), {"misrepresentation"}),
+    ("The law doesn't let us add any fees to this balance.", set(), {"misrepresentation"}),
+    ("Under your agreement we can add a late fee of $25.", set(), {"misrepresentation"}),
+    ("The court ordered costs are required by law to be added to the judgment.",
+     set(), {"misrepresentation"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"), S13_MISREPRESENTATION + S14_MISREPRESENTATION + S15_MISREPRESENTATION
+)
 @pytest.mark.usefixtures("lexicon_only")
 def test_misrepresentation_probes(text: str, present: set[str], absent: set[str]) -> None:
     found = cats(text)

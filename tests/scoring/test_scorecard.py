@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from scoring.outcome import AGREEMENT_CATEGORIES
 from scoring.scorecard import (
     DEFAULT_PASS_MARK,
     EMPATHY_BASE,
@@ -311,3 +312,105 @@ def test_debtor_stated_monthly_terms_make_a_plan():
     )
     assert card.outcome_category == "installment_plan"
     assert card.outcome_detail.amount == "50" and card.outcome_detail.affordable is True
+
+
+@pytest.mark.parametrize(
+    ("lang", "script", "agreed_turn", "read_back_turn"),
+    [
+        # A bare yes to a read-back question agrees and the read-back counts.
+        (
+            "en",
+            (
+                C("Am I speaking with Maria?", "identity_verification"),
+                D("Yes, speaking."),
+                C("We could do $150 a month. When do you get paid?", "payment_request"),
+                D("On the first."),
+                C("So just to confirm, that's $150 on the 1st of each month. Is that right?",
+                  "agreement_confirmation"),
+                D("Yes, that's right."),
+                C("Great, thanks for your time."),
+            ),
+            5,
+            4,
+        ),
+        (
+            "zh",
+            (
+                C("请问是张伟本人吗？", "identity_verification"),
+                D("是我。"),
+                C("您看每月还1500元可以吗？", "payment_request"),
+                D("我想想，几号还？"),
+                C("跟您确认一下：每月1号还1500元，对吗？", "agreement_confirmation"),
+                D("对的。"),
+            ),
+            5,
+            4,
+        ),
+        # "Sure." to a payment request is a promise; nothing was read back.
+        (
+            "en",
+            (
+                C("Am I speaking with Sam?", "identity_verification"),
+                D("Yes."),
+                C("Could you pay $100 by Friday?", "payment_request"),
+                D("Sure."),
+            ),
+            3,
+            None,
+        ),
+        # A first proposal worded like a read-back reads nothing back (the model tags such
+        # proposals `agreement_confirmation` now and then): no credit, and the checklist agrees.
+        (
+            "en",
+            (
+                C("Am I speaking with Maria?", "identity_verification"),
+                D("Yes, speaking."),
+                C("Could we set up 120 dollars on the 1st of every month?", "agreement_confirmation"),
+                D("Okay."),
+                C("Great, thanks for your time."),
+            ),
+            3,
+            None,
+        ),
+        # The checklist names the read-back after the agreement, not the proposal before it.
+        (
+            "en",
+            (
+                C("Am I speaking with Maria?", "identity_verification"),
+                D("Yes, speaking."),
+                C("Could we set up 120 dollars on the 1st of every month?", "agreement_confirmation"),
+                D("Yes, I can do that."),
+                C("So to confirm: 120 dollars on the 1st of each month.", "agreement_confirmation"),
+            ),
+            3,
+            4,
+        ),
+    ],
+)
+def test_a_bare_yes_to_terms_agrees_and_the_read_back_counts(lang, script, agreed_turn, read_back_turn):
+    card = scorecard(lang, "us" if lang == "en" else "cn", *script)
+    assert card.outcome_category in AGREEMENT_CATEGORIES and card.outcome_detail.turn == agreed_turn
+    assert card.outcome_detail.confirmed_turn == read_back_turn
+    item = next(i for i in card.checklist if i.category == "agreement_confirmation")
+    assert (item.met, item.turn) == (read_back_turn is not None, read_back_turn)
+
+
+@pytest.mark.parametrize(
+    ("lang", "script"),
+    [
+        (
+            "en",
+            (
+                C("Am I speaking with Maria Lopez? It's about the $500 on your card.",
+                  "identity_verification"),
+                D("Yes."),
+            ),
+        ),
+        ("en", (C("Could you pay $100 by Friday?", "payment_request"), D("Yes, but not this week."))),
+        ("zh", (C("请问是张伟本人吗？您有一笔1500元的欠款。", "identity_verification"), D("是的。"))),
+        ("zh", (C("您看每月还1500元可以吗？", "payment_request"), D("行，但是要下个月。"))),
+    ],
+)
+def test_a_bare_yes_to_anything_else_agrees_to_nothing(lang, script):
+    card = scorecard(lang, "us" if lang == "en" else "cn", *script)
+    assert card.outcome_category not in AGREEMENT_CATEGORIES
