@@ -245,7 +245,13 @@ class _Inferred:
 
 
 def infer_category(
-    views: Sequence[TurnView], facts: CallFacts, lang: Lang, today: date, *, cease_ignored: bool
+    views: Sequence[TurnView],
+    facts: CallFacts,
+    lang: Lang,
+    today: date,
+    *,
+    cease_ignored: bool,
+    disclosed: bool = False,
 ) -> _Inferred:
     """The outcome a listener would write down for this call (rules in docs/scoring.md)."""
     agreement: _Agreement | None = None
@@ -283,7 +289,8 @@ def infer_category(
         return _Inferred("complaint", complaint_turn, None)
     if agreement is not None and (refusal_turn is None or refusal_turn < agreement.turn):
         return _Inferred(agreement.category, agreement.turn, agreement)
-    if facts.wrong_party_turn is not None:
+    if facts.wrong_party_turn is not None and not disclosed:
+        # "Wrong number or third party: the call ends without disclosing the debt" (taxonomy).
         return _Inferred("wrong_party_closed", facts.wrong_party_turn, None)
     if facts.cease_turn is not None:
         return _Inferred("refused" if cease_ignored else "cease_honoured", facts.cease_turn, None)
@@ -320,10 +327,11 @@ def score_outcome(
     monthly_capacity: Decimal | None = None,
     pay_now_capacity: Decimal | None = None,
     cease_ignored: bool = False,
+    disclosed: bool = False,
 ) -> OutcomeResult:
     """Outcome score 0-100 with the evidence for every point."""
     table = {**DEFAULT_OUTCOME_VALUES, **(values or {})}
-    inferred = infer_category(views, facts, lang, today, cease_ignored=cease_ignored)
+    inferred = infer_category(views, facts, lang, today, cease_ignored=cease_ignored, disclosed=disclosed)
     category = given_category or inferred.category
     source = "scenario" if given_category else ("inferred" if category else "none")
     points: list[OutcomePoint] = []

@@ -400,6 +400,7 @@ def build_scorecard(
         monthly_capacity=ctx.monthly_capacity,
         pay_now_capacity=ctx.pay_now_capacity,
         cease_ignored=any(f.category == "ignored_cease" for f in ordered),
+        disclosed=any(f.category == "third_party_disclosure" for f in ordered),
     )
     agreement = outcome.detail.category in AGREEMENT_CATEGORIES
     checklist = _checklist(pack, lang, ordered, facts, agreement, outcome.detail)

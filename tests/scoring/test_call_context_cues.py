@@ -29,6 +29,10 @@ DEBTOR = [
     ("zh", "行，但是要下个月。", set(), {"assent"}),
     ("zh", "是吗？", set(), {"assent"}),
     ("zh", "嗯……", set(), {"assent"}),
+    # "你找谁？" answering the phone is someone else (or a new owner of the number); holding out for
+    # the caller's name is the debtor being careful.
+    ("zh", "喂，你找谁？这是他家座机。", {"third_party"}, set()),
+    ("zh", "等一下，你是谁？你不说清楚你是谁、找谁，我什么都不会跟你谈。", set(), {"third_party"}),
     # Session 11: wrong-party and stop wording the cues missed, and the look-alikes that must not
     # count (a debtor who confirms and mentions a new number is still the debtor).
     ("en", "There's nobody here by that name.", {"not_the_debtor"}, set()),

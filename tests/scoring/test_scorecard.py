@@ -299,6 +299,33 @@ def test_hang_up_and_wrong_party_outcomes():
     )  # only self-identification missed
 
 
+@pytest.mark.parametrize(
+    ("lang", "script"),
+    [
+        (
+            "en",
+            (
+                C("Am I speaking with Maria Lopez?", "identity_verification"),
+                D("Sorry, wrong number."),
+                C("Well, tell her she owes Northbank $1,860 and it's two months late.", "mentions_debt"),
+            ),
+        ),
+        (
+            "zh",
+            (
+                C("请问是王芳本人吗？", "identity_verification"),
+                D("你打错了。"),
+                C("那麻烦你转告她，她信用卡欠了八千多，已经逾期两个月了。", "mentions_debt"),
+            ),
+        ),
+    ],
+)
+def test_a_wrong_party_told_of_the_debt_is_not_closed_cleanly(lang, script):
+    card = scorecard(lang, "us" if lang == "en" else "cn", *script)
+    assert "third_party_disclosure" in {f.category for f in card.findings}
+    assert card.outcome_category != "wrong_party_closed"
+
+
 def test_debtor_stated_monthly_terms_make_a_plan():
     card = scorecard(
         "en",
