@@ -23,6 +23,8 @@ DEBTOR = [
     ("en", "Sure.", {"assent"}, set()),
     ("en", "Yes, but not this week.", set(), {"assent"}),
     ("en", "Okay... what is this about?", set(), {"assent"}),
+    ("en", "Right, I'll think about it.", set(), {"assent"}),
+    ("zh", "好，我考虑一下。", set(), {"assent"}),
     ("zh", "对的。", {"assent"}, set()),
     ("zh", "嗯，好。", {"assent"}, set()),
     ("zh", "可以。", {"assent"}, set()),
