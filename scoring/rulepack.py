@@ -29,7 +29,7 @@ TAXONOMY_PATH = DATA_DIR / "taxonomy.yaml"
 Confidence = Literal["P", "S", "U"]
 # When a required-conduct item is owed: on every call, only once the debtor disclosed
 # difficulty, only once a payment was agreed, or not in this jurisdiction.
-Applies = Literal["always", "hardship", "agreement", "never"]
+Applies = Literal["always", "hardship", "agreement", "hardship_payment", "never"]
 
 _TAXONOMY_SECTIONS: dict[str, Kind] = {
     "violations": Kind.violation,
@@ -167,9 +167,18 @@ class RulePack(BaseModel):
             )
         return items
 
-    def applicable_required(self, *, hardship: bool, agreement: bool) -> list[RequiredItem]:
-        """The required-conduct items owed on a call with these facts."""
-        owed = {"always": True, "hardship": hardship, "agreement": agreement, "never": False}
+    def applicable_required(
+        self, *, hardship: bool, agreement: bool, payment_after_hardship: bool = False
+    ) -> list[RequiredItem]:
+        """The required-conduct items owed on a call with these facts. ``payment_after_hardship``:
+        the collector asked for a payment after the debtor disclosed difficulty."""
+        owed = {
+            "always": True,
+            "hardship": hardship,
+            "agreement": agreement,
+            "hardship_payment": hardship and (agreement or payment_after_hardship),
+            "never": False,
+        }
         return [item for item in self.required_conduct if owed[item.applies]]
 
     def tip(self, category: str, lang: Lang) -> str | None:

@@ -336,6 +336,7 @@ def _checklist(
     facts: CallFacts,
     agreement: bool,
     outcome: OutcomeDetail,
+    payment_after_hardship: bool,
 ) -> list[ChecklistItem]:
     first_met: dict[str, int] = {}
     for f in findings:
@@ -351,7 +352,10 @@ def _checklist(
         first_met.setdefault("agreement_confirmation", outcome.confirmed_turn)
     items = []
     wrong_party = facts.wrong_party_turn is not None and facts.verified_turn is None
-    for req in pack.applicable_required(hardship=facts.hardship_disclosed, agreement=agreement):
+    owed = pack.applicable_required(
+        hardship=facts.hardship_disclosed, agreement=agreement, payment_after_hardship=payment_after_hardship
+    )
+    for req in owed:
         if wrong_party and req.category in WRONG_PARTY_EXEMPT:
             continue  # telling a wrong party that this is debt collection would itself disclose the debt
         turn = first_met.get(req.category)
@@ -403,7 +407,11 @@ def build_scorecard(
         disclosed=any(f.category == "third_party_disclosure" for f in ordered),
     )
     agreement = outcome.detail.category in AGREEMENT_CATEGORIES
-    checklist = _checklist(pack, lang, ordered, facts, agreement, outcome.detail)
+    first_difficulty = min([*facts.hardship_turns, *facts.vulnerability_turns], default=None)
+    payment_after_hardship = first_difficulty is not None and any(
+        f.category == "payment_request" and f.turn is not None and f.turn > first_difficulty for f in findings
+    )
+    checklist = _checklist(pack, lang, ordered, facts, agreement, outcome.detail, payment_after_hardship)
     empathy, empathy_points, opportunities = _empathy(views, ordered, facts)
     legality, auto_fail, legality_points = _legality(ordered, checklist, pack)
     outcome_points = [

@@ -27,7 +27,7 @@ def test_every_taxonomy_id_is_mapped_with_tips(jurisdiction, section, category):
         assert entry.severity is not None
         assert entry.confidence in {"P", "S", "U"}
     if section == "required_conduct":
-        assert entry.applies in {"always", "hardship", "agreement", "never"}
+        assert entry.applies in {"always", "hardship", "agreement", "hardship_payment", "never"}
         assert entry.severity is not None
 
 
@@ -90,9 +90,14 @@ def test_required_conduct_applicability(jurisdiction, owed):
 def test_uk_hardship_items_are_conditional():
     pack = load_pack("uk")
     hard = {i.category for i in pack.applicable_required(hardship=True, agreement=False)}
-    assert {"affordability_check", "hardship_options", "debt_advice_signpost"} <= hard
+    assert {"hardship_options", "debt_advice_signpost"} <= hard
+    assert "affordability_check" not in hard  # owed before a plan, not before a pause or a referral
+    plan = {i.category for i in pack.applicable_required(hardship=True, agreement=True)}
+    assert "affordability_check" in plan
+    asked = pack.applicable_required(hardship=True, agreement=False, payment_after_hardship=True)
+    assert "affordability_check" in {i.category for i in asked}
     assert "affordability_check" not in {
-        i.category for i in pack.applicable_required(hardship=False, agreement=False)
+        i.category for i in pack.applicable_required(hardship=False, agreement=True)
     }
 
 

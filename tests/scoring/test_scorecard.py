@@ -178,11 +178,39 @@ def test_uk_hardship_items_apply_only_after_disclosure():
         C("I'm sorry to hear that.", "sympathy"),
     )
     assert {c.category for c in calm.checklist} == {"self_identification", "identity_verification"}
-    assert {c.category for c in hard.checklist if not c.met} == {
-        "affordability_check",
-        "hardship_options",
-        "debt_advice_signpost",
-    }
+    # No plan was agreed, so the income check before a plan is not owed.
+    assert {c.category for c in hard.checklist if not c.met} == {"hardship_options", "debt_advice_signpost"}
+
+
+def test_uk_affordability_check_is_owed_before_a_plan_not_before_a_pause():
+    opening = (
+        C(
+            "Hi, this is Alex from Northbank. Am I speaking with Sam?",
+            "self_identification",
+            "identity_verification",
+        ),
+        D("Yes. I've been signed off work with depression."),
+    )
+    paused = scorecard(
+        "en",
+        "uk",
+        *opening,
+        C("I'm sorry. I can put the account on hold for 60 days and send you StepChange's details.",
+          "sympathy", "hardship_options", "debt_advice_signpost"),
+        D("Yes, that would help."),
+    )
+    planned = scorecard(
+        "en",
+        "uk",
+        *opening,
+        C("I'm sorry. Could you pay $50 a month by direct debit?", "sympathy", "payment_request"),
+        D("Yes, I can do that."),
+    )
+    assert "affordability_check" not in {c.category for c in paused.checklist}
+    assert paused.legality == 100
+    assert planned.outcome_category == "installment_plan"
+    missed = {c.category for c in planned.checklist if not c.met}
+    assert "affordability_check" in missed
 
 
 def test_weights_and_pass_mark_from_context():
